@@ -1,0 +1,1 @@
+"""Heartbeat: the delivery platform for a digital partnership."""

@@ -1,0 +1,61 @@
+"""The Jinja2 environment every page is rendered with."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import Environment
+
+from heartbeat.core import formatting
+from heartbeat.core.navigation import nav_items
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def querystring(request, **changes) -> str:
+    """The current query string with some parameters changed (None removes one).
+
+    Filtered lists keep their filters in the URL, so links to other pages or exports of
+    the same list carry them along.
+    """
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value not in (None, ""):
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def build_query(params: dict) -> str:
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")}, doseq=True)
+
+
+def environment(**options) -> Environment:
+    options.setdefault("extensions", []).append("jinja2.ext.do")
+    env = Environment(**options)
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "get_messages": messages.get_messages,
+            "querystring": querystring,
+            "now": timezone.now,
+            "nav_items": nav_items,
+        }
+    )
+    env.filters.update(
+        {
+            "uk_date": formatting.uk_date,
+            "uk_datetime": formatting.uk_datetime,
+            "uk_month": formatting.uk_month,
+            "money": formatting.money,
+            "number": formatting.number,
+            "financial_year": formatting.financial_year,
+        }
+    )
+    return env

@@ -1,0 +1,11 @@
+"""The main navigation: (label, URL name) pairs in the order people see them."""
+
+MAIN_NAVIGATION: list[tuple[str, str]] = [
+    ("Home", "core:home"),
+    ("Organisations", "partnership:organisation_list"),
+    ("Programme terms", "partnership:term_list"),
+]
+
+
+def nav_items() -> list[tuple[str, str]]:
+    return MAIN_NAVIGATION

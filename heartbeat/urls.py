@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from heartbeat.api.api import api
+
+urlpatterns = [
+    path("", include("heartbeat.core.urls")),
+    path("accounts/", include("heartbeat.accounts.urls")),
+    path("", include("heartbeat.partnership.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "heartbeat.core.views.error_403"
+handler404 = "heartbeat.core.views.error_404"
+handler500 = "heartbeat.core.views.error_500"
