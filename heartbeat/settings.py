@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "heartbeat.core",
     "heartbeat.accounts",
     "heartbeat.partnership",
+    "heartbeat.recruitment",
+    "heartbeat.portfolio",
     "heartbeat.api",
 ]
 

@@ -1,0 +1,89 @@
+"""The lifecycle's rules: which moves exist, who may make them, and when a definition is ready."""
+
+from dataclasses import dataclass
+
+from heartbeat.portfolio.models import OPEN_STAGES, Project, Stage
+
+
+@dataclass(frozen=True)
+class Move:
+    to_stage: str
+    label: str
+    reason_required: bool = False
+    # The project lead may make this move; every move is open to the programme office.
+    lead_may: bool = False
+
+
+# Forward moves through the lifecycle, and the ways back that make sense.
+MOVES: dict[str, list[Move]] = {
+    Stage.PROPOSED: [Move(Stage.DEFINED, "Mark as defined", lead_may=True)],
+    Stage.DEFINED: [
+        Move(Stage.APPROVED, "Approve"),
+        Move(Stage.PROPOSED, "Reopen the definition", lead_may=True),
+    ],
+    Stage.APPROVED: [Move(Stage.RECRUITING, "Start recruiting")],
+    Stage.RECRUITING: [Move(Stage.IN_DELIVERY, "Start delivery")],
+    Stage.IN_DELIVERY: [Move(Stage.CLOSED, "Close the project")],
+    Stage.CLOSED: [Move(Stage.IN_DELIVERY, "Reopen delivery", reason_required=True)],
+    Stage.CANCELLED: [Move(Stage.PROPOSED, "Reopen as a proposal", reason_required=True)],
+    Stage.PAUSED: [],  # resuming returns to the stage it was paused from: see moves_from()
+}
+
+PAUSE = Move(Stage.PAUSED, "Pause", reason_required=True)
+CANCEL = Move(Stage.CANCELLED, "Cancel", reason_required=True)
+
+
+def moves_from(project: Project) -> list[Move]:
+    """Every move that exists from the project's current stage, whoever makes it."""
+    moves = list(MOVES.get(project.stage, []))
+    if project.stage == Stage.PAUSED and project.paused_from:
+        moves.append(Move(project.paused_from, "Resume", reason_required=False))
+    if project.stage in OPEN_STAGES:
+        moves.append(PAUSE)
+    if project.stage in (*OPEN_STAGES, Stage.PAUSED):
+        moves.append(CANCEL)
+    return moves
+
+
+def find_move(project: Project, to_stage: str) -> Move | None:
+    return next((m for m in moves_from(project) if m.to_stage == to_stage), None)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+    done: bool
+
+
+def definition_checklist(project: Project) -> list[ChecklistItem]:
+    """What a definition needs before the project can be marked as defined.
+
+    Reads the project's definition rows through their related managers: prefetch
+    scope_items, requirements, products, expected_benefits and resource_requirements to
+    keep this free of extra queries.
+    """
+    scope_in = [s for s in project.scope_items.all() if s.kind == "in"]
+    resources = list(project.resource_requirements.all())
+    complete_resource = any(
+        r.skill_id and r.days_per_month and r.start_month and r.end_month for r in resources
+    )
+    return [
+        ChecklistItem("scope", "At least one thing in scope", bool(scope_in)),
+        ChecklistItem("requirements", "At least one requirement", bool(project.requirements.all())),
+        ChecklistItem("products", "At least one anticipated product", bool(project.products.all())),
+        ChecklistItem(
+            "benefits", "At least one expected benefit", bool(project.expected_benefits.all())
+        ),
+        ChecklistItem(
+            "resources",
+            "At least one resource requirement with a skill, days per month and a period",
+            complete_resource,
+        ),
+        ChecklistItem("lead_organisation", "A lead organisation", project.lead_organisation_id is not None),
+        ChecklistItem("project_lead", "A project lead", project.project_lead_id is not None),
+    ]
+
+
+def missing_from_definition(project: Project) -> list[ChecklistItem]:
+    return [item for item in definition_checklist(project) if not item.done]
