@@ -17,14 +17,19 @@ def _tasks_immediate(settings):
 
 @pytest.fixture
 def council(db):
-    return OrganisationFactory(name="Aberdeen City", official_name="Aberdeen City Council",
-                               gss_code="S12000033", slug="aberdeen-city")
+    return OrganisationFactory(
+        name="Aberdeen City",
+        official_name="Aberdeen City Council",
+        gss_code="S12000033",
+        slug="aberdeen-city",
+    )
 
 
 @pytest.fixture
 def other_council(db):
-    return OrganisationFactory(name="Angus", official_name="Angus Council",
-                               gss_code="S12000041", slug="angus")
+    return OrganisationFactory(
+        name="Angus", official_name="Angus Council", gss_code="S12000041", slug="angus"
+    )
 
 
 @pytest.fixture
@@ -34,24 +39,37 @@ def member(council):
 
 @pytest.fixture
 def programme_office(db):
-    office = OrganisationFactory(name="Digital Office", official_name="Digital Office for Scottish Local Government",
-                                 kind="digital_office", gss_code="", slug="digital-office")
-    return UserFactory(organisation=office, email="office@digitaloffice.scot", is_programme_office=True)
+    office = OrganisationFactory(
+        name="Digital Office",
+        official_name="Digital Office for Scottish Local Government",
+        kind="digital_office",
+        gss_code="",
+        slug="digital-office",
+    )
+    return UserFactory(
+        organisation=office, email="office@digitaloffice.scot", is_programme_office=True
+    )
 
 
 @pytest.fixture
 def organisation_lead(council):
-    return UserFactory(organisation=council, email="lead@aberdeencity.gov.uk", is_organisation_lead=True)
+    return UserFactory(
+        organisation=council, email="lead@aberdeencity.gov.uk", is_organisation_lead=True
+    )
 
 
 @pytest.fixture
 def other_organisation_lead(other_council):
-    return UserFactory(organisation=other_council, email="lead@angus.gov.uk", is_organisation_lead=True)
+    return UserFactory(
+        organisation=other_council, email="lead@angus.gov.uk", is_organisation_lead=True
+    )
 
 
 @pytest.fixture
 def project_lead(council):
-    return UserFactory(organisation=council, email="projects@aberdeencity.gov.uk", is_project_lead=True)
+    return UserFactory(
+        organisation=council, email="projects@aberdeencity.gov.uk", is_project_lead=True
+    )
 
 
 @pytest.fixture
@@ -59,8 +77,14 @@ def board_member(other_council):
     return UserFactory(organisation=other_council, email="board@angus.gov.uk", is_board_member=True)
 
 
-ROLE_FIXTURES = ["anonymous", "member", "organisation_lead", "project_lead", "board_member",
-                 "programme_office"]
+ROLE_FIXTURES = [
+    "anonymous",
+    "member",
+    "organisation_lead",
+    "project_lead",
+    "board_member",
+    "programme_office",
+]
 
 
 @pytest.fixture

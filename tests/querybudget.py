@@ -29,7 +29,9 @@ def assert_same_queries(make_rows, run, sizes=(3, 30), budget: int | None = None
     for size in sizes:
         make_rows(size)
         counts.append(queries_for(run))
-    assert len(set(counts)) == 1, f"query count grows with rows: {dict(zip(sizes, counts))}"
+    assert len(set(counts)) == 1, (
+        f"query count grows with rows: {dict(zip(sizes, counts, strict=True))}"
+    )
     if budget is not None:
         assert counts[0] <= budget, f"{counts[0]} queries, budget {budget}"
     return counts

@@ -12,7 +12,7 @@ api = NinjaAPI(
         "The partnership's work programme as data. Authenticate with a session cookie or a "
         "personal access token (`Authorization: Bearer hbt_...`) created on your profile page. "
         "Public records are readable without authentication. Errors are JSON "
-        "`{\"code\": ..., \"message\": ...}` with a stable code."
+        '`{"code": ..., "message": ...}` with a stable code.'
     ),
     auth=SessionOrToken(optional=True),
     urls_namespace="api",

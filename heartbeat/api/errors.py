@@ -25,7 +25,9 @@ def error_body(code: str, message: str, **extra) -> dict:
 def _describe(errors: list[dict]) -> str:
     parts = []
     for error in errors:
-        loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "payload")]
+        loc = [
+            str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "payload")
+        ]
         where = ".".join(loc)
         parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", ""))
     return "; ".join(parts) or "The request was not valid."
@@ -42,9 +44,7 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(ValidationError)
     def validation_error(request, exc: ValidationError):
-        errors = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors
-        ]
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors]
         return api.create_response(
             request,
             error_body("invalid_input", _describe(errors), errors=errors),
@@ -58,7 +58,9 @@ def install_error_handlers(api) -> None:
         if message == "Unauthorized":
             message = "Sign in or send a personal access token."
         return api.create_response(
-            request, error_body(STATUS_CODES.get(status, "not_authenticated"), message), status=status
+            request,
+            error_body(STATUS_CODES.get(status, "not_authenticated"), message),
+            status=status,
         )
 
     @api.exception_handler(HttpError)

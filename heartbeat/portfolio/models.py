@@ -248,9 +248,7 @@ class AnticipatedProduct(DefinitionItem):
 
 
 class ExpectedBenefit(DefinitionItem):
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="expected_benefits"
-    )
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="expected_benefits")
     text = models.CharField(max_length=500)
 
     history = HistoricalRecords()

@@ -80,7 +80,9 @@ def definition_checklist(project: Project) -> list[ChecklistItem]:
             "At least one resource requirement with a skill, days per month and a period",
             complete_resource,
         ),
-        ChecklistItem("lead_organisation", "A lead organisation", project.lead_organisation_id is not None),
+        ChecklistItem(
+            "lead_organisation", "A lead organisation", project.lead_organisation_id is not None
+        ),
         ChecklistItem("project_lead", "A project lead", project.project_lead_id is not None),
     ]
 

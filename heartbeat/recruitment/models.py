@@ -35,7 +35,7 @@ class SkillQuerySet(models.QuerySet):
 
 
 class Skill(TimeStampedModel):
-    """A role or skill that projects need and councils offer; the programme office keeps the list."""
+    """A role or skill projects need and councils offer; the programme office keeps the list."""
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=130, unique=True)

@@ -45,14 +45,14 @@ def base_url(live_server):
 def check_accessibility(page, context: str = "") -> None:
     """Run axe-core on the page as it is now; fail on serious or critical violations."""
     results = _axe.run(page)
-    bad = [
-        v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
-    ]
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
     if bad:
         lines = []
         for violation in bad:
             targets = [node.get("target") for node in violation.get("nodes", [])][:5]
-            lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']} {targets}"
+            )
         where = context or page.url
         raise AssertionError(f"Accessibility violations on {where}:\n" + "\n".join(lines))
 
