@@ -1,0 +1,189 @@
+import io
+import random
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from heartbeat.accounts.models import Role, User
+from heartbeat.core.generator import (
+    BENCH_PASSWORD,
+    BENCH_USERS,
+    GENERATORS,
+    database_state,
+    generate_partnership,
+)
+from heartbeat.core.exceptions import Conflict, InvalidInput
+from heartbeat.partnership.generator import generate as generate_partnership_records
+from heartbeat.partnership.models import Membership, Organisation, OrganisationKind, ProgrammeTerm
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def run_generate(*args) -> str:
+    out = io.StringIO()
+    call_command("generate", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "organisations": Organisation.objects.count(),
+        "terms": ProgrammeTerm.objects.count(),
+        "memberships": Membership.objects.count(),
+        "people": User.objects.count(),
+    }
+
+
+def test_scale_1_is_the_real_partnership_size():
+    output = run_generate("--scale", "1")
+
+    assert Organisation.objects.of_kind(OrganisationKind.LOCAL_AUTHORITY).count() == 32
+    assert Organisation.objects.count() >= 32
+    assert Organisation.objects.of_kind(OrganisationKind.DIGITAL_OFFICE).count() == 1
+    assert ProgrammeTerm.objects.count() == 2
+    assert Membership.objects.count() > 32
+    people_per_organisation = User.objects.count() / Organisation.objects.count()
+    assert 8 <= people_per_organisation <= 12
+    assert "organisations" in output
+    assert "Generated scale 1" in output
+
+
+def test_codes_names_and_slugs_are_unique_and_plausible():
+    run_generate("--scale", "3")
+
+    councils = Organisation.objects.local_authorities()
+    codes = list(councils.values_list("gss_code", flat=True))
+    assert len(codes) == len(set(codes)) == 96
+    assert all(len(code) == 9 and code.startswith("S13") for code in codes)
+    slugs = list(Organisation.objects.values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs))
+    council = councils.first()
+    assert council.official_name.startswith(council.name.rsplit(" ", 1)[0] + " Council ")
+
+
+def test_one_bench_user_per_role_signs_in_with_the_shared_password(rf):
+    run_generate("--scale", "1")
+
+    for role in [*Role.values, "member"]:
+        email = BENCH_USERS[role]
+        user = authenticate(rf.post("/accounts/sign-in/"), username=email, password=BENCH_PASSWORD)
+        assert user is not None, role
+        assert user.organisation is not None
+        assert user.roles == ([] if role == "member" else [role])
+    # Everyone shares one hash, computed once.
+    assert User.objects.values("password").distinct().count() == 1
+
+
+def test_the_digital_office_holds_the_programme_office():
+    run_generate("--scale", "1")
+
+    office = Organisation.objects.get(kind=OrganisationKind.DIGITAL_OFFICE)
+    assert office.people.filter(is_programme_office=True).count() >= 6
+    assert not User.objects.filter(is_programme_office=True).exclude(organisation=office).exists()
+
+
+def test_every_council_has_an_organisation_lead():
+    run_generate("--scale", "1")
+
+    without_lead = Organisation.objects.local_authorities().exclude(
+        people__is_organisation_lead=True
+    )
+    assert not without_lead.exists()
+
+
+def test_generated_records_have_history():
+    run_generate("--scale", "1")
+
+    assert Organisation.history.count() == Organisation.objects.count()
+    assert User.history.filter(history_type="+").count() == User.objects.count()
+
+
+def test_refuses_when_organisations_exist():
+    OrganisationFactory()
+
+    with pytest.raises(CommandError, match="already holds 1 organisations.*--flush"):
+        run_generate("--scale", "1")
+
+    assert Organisation.objects.count() == 1
+
+
+def test_flush_deletes_the_existing_data_and_generates_again():
+    run_generate("--scale", "1")
+    first = snapshot()
+    names = set(Organisation.objects.values_list("name", flat=True))
+
+    output = run_generate("--scale", "1", "--flush")
+
+    assert snapshot() == first
+    assert set(Organisation.objects.values_list("name", flat=True)) == names
+    assert Organisation.history.count() == first["organisations"]
+    assert "Deleted the existing data" in output
+
+
+def test_flush_keeps_a_superuser_without_an_organisation():
+    admin = User.objects.create_superuser("admin@example.org", "a-long-password-1")
+    OrganisationFactory()
+
+    run_generate("--scale", "1", "--flush")
+
+    assert User.objects.filter(pk=admin.pk).exists()
+    assert Organisation.objects.filter(name__startswith="Test Council").count() == 0
+
+
+def test_scale_2_roughly_doubles_everything():
+    run_generate("--scale", "1")
+    single = snapshot()
+    run_generate("--scale", "2", "--flush")
+    double = snapshot()
+
+    for label, count in single.items():
+        assert 1.7 <= double[label] / count <= 2.3, label
+
+
+def test_the_same_seed_gives_the_same_partnership():
+    run_generate("--scale", "1", "--seed", "7")
+    first = sorted(User.objects.values_list("email", flat=True))
+    run_generate("--scale", "1", "--seed", "7", "--flush")
+
+    assert sorted(User.objects.values_list("email", flat=True)) == first
+
+
+def test_dry_run_saves_nothing():
+    output = run_generate("--scale", "1", "--dry-run")
+
+    assert Organisation.objects.count() == 0
+    assert User.objects.count() == 0
+    assert "Dry run: nothing was saved." in output
+    assert "Would generate scale 1" in output
+
+
+def test_scale_must_be_positive():
+    with pytest.raises(InvalidInput):
+        generate_partnership(scale=0)
+
+
+def test_service_refusal_is_a_conflict():
+    OrganisationFactory()
+
+    with pytest.raises(Conflict) as refusal:
+        generate_partnership(scale=1)
+
+    assert refusal.value.code == "data_exists"
+
+
+def test_database_state_tells_generated_data_from_other_data():
+    assert database_state() == "empty"
+    OrganisationFactory()
+    assert database_state() == "other"
+    generate_partnership(scale=1, flush=True)
+    assert database_state() == "generated"
+
+
+def test_registry_runs_generators_in_order_with_a_shared_random_source():
+    assert GENERATORS[0] == "heartbeat.partnership.generator.generate"
+    counts = generate_partnership_records(1, random.Random(3), io.StringIO())
+
+    assert counts["organisations"] == Organisation.objects.count()
+    assert counts["people"] == User.objects.count()
