@@ -229,3 +229,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The benchmark (python -m heartbeat.bench) reads each response's query count from a header.
+if env_bool("HEARTBEAT_QUERY_COUNT_HEADER"):
+    MIDDLEWARE.insert(1, "heartbeat.core.querycount.QueryCountMiddleware")
