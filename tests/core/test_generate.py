@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from heartbeat.accounts.models import Role, User
+from heartbeat.core.exceptions import Conflict, InvalidInput
 from heartbeat.core.generator import (
     BENCH_PASSWORD,
     BENCH_USERS,
@@ -13,7 +14,6 @@ from heartbeat.core.generator import (
     database_state,
     generate_partnership,
 )
-from heartbeat.core.exceptions import Conflict, InvalidInput
 from heartbeat.partnership.generator import generate as generate_partnership_records
 from heartbeat.partnership.models import Membership, Organisation, OrganisationKind, ProgrammeTerm
 from tests.factories import OrganisationFactory
