@@ -124,9 +124,39 @@ def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+
+
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
+        """Neither accepted nor revoked (an expired one still counts: it can be replaced)."""
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def usable(self):
+        """Pending and not yet expired: the link still works."""
+        return self.pending().filter(expires_at__gt=timezone.now())
+
+    def expired(self):
+        return self.pending().filter(expires_at__lte=timezone.now())
+
+    def accepted(self):
+        return self.filter(accepted_at__isnull=False)
+
+    def revoked(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=False)
+
+    def with_status(self, status: str):
+        """Filter by an ``InvitationStatus`` value, as the status shown to people."""
+        return {
+            InvitationStatus.PENDING: self.usable,
+            InvitationStatus.ACCEPTED: self.accepted,
+            InvitationStatus.EXPIRED: self.expired,
+            InvitationStatus.REVOKED: self.revoked,
+        }[InvitationStatus(status)]()
 
 
 class Invitation(models.Model):
@@ -147,7 +177,10 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="invitations",
     )
 
@@ -155,6 +188,14 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # One live invitation per address: a new one replaces (revokes) the old.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="accounts_invitation_one_pending_per_email",
+            ),
+        ]
 
     def __str__(self):
         return f"Invitation for {self.email}"
@@ -173,14 +214,22 @@ class Invitation(models.Model):
         return timezone.now() >= self.expires_at
 
     @property
-    def status(self) -> str:
+    def status_code(self) -> InvitationStatus:
         if self.accepted_at:
-            return "Accepted"
+            return InvitationStatus.ACCEPTED
         if self.revoked_at:
-            return "Revoked"
+            return InvitationStatus.REVOKED
         if self.is_expired:
-            return "Expired"
-        return "Pending"
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    @property
+    def status(self) -> str:
+        return self.status_code.label
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [Role(role).label for role in self.roles if role in Role.values]
 
 
 class ApiTokenQuerySet(models.QuerySet):
@@ -211,6 +260,14 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    @property
+    def status(self) -> str:
+        return "Active" if self.is_active else "Revoked"
 
     @classmethod
     def new_token(cls) -> tuple[str, str]:
