@@ -4,6 +4,8 @@ from simple_history.models import HistoricalRecords
 
 from heartbeat.core.models import TimeStampedModel
 
+PARTNERSHIP_NAME = "Scottish Local Government Digital Partnership"
+
 
 class OrganisationKind(models.TextChoices):
     LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -33,7 +35,9 @@ class OrganisationQuerySet(models.QuerySet):
 class Organisation(TimeStampedModel):
     """A member of the partnership: a council, a national body, a partner or the Digital Office."""
 
-    name = models.CharField(max_length=150, unique=True, help_text="Everyday name, e.g. Aberdeen City")
+    name = models.CharField(
+        max_length=150, unique=True, help_text="Everyday name, e.g. Aberdeen City"
+    )
     official_name = models.CharField(max_length=200, help_text="e.g. Aberdeen City Council")
     slug = models.SlugField(max_length=160, unique=True)
     short_code = models.CharField(max_length=12, blank=True)
@@ -78,7 +82,9 @@ class ProgrammeTerm(TimeStampedModel):
     class Meta:
         ordering = ["start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="term_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="term_end_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -88,7 +94,9 @@ class ProgrammeTerm(TimeStampedModel):
 class Membership(TimeStampedModel):
     """An organisation's decision about one programme term, and when it was made."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
     term = models.ForeignKey(ProgrammeTerm, on_delete=models.CASCADE, related_name="memberships")
     status = models.CharField(max_length=30, choices=MembershipStatus.choices)
     date = models.DateField(help_text="When the organisation made this decision")
@@ -99,7 +107,9 @@ class Membership(TimeStampedModel):
     class Meta:
         ordering = ["term__start", "organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "term"], name="membership_unique_per_term"),
+            models.UniqueConstraint(
+                fields=["organisation", "term"], name="membership_unique_per_term"
+            ),
         ]
 
     def __str__(self):
