@@ -1,3 +1,147 @@
-from ninja import Router
+"""Organisations and programme terms as data: the same selectors as the pages."""
+
+import datetime
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from heartbeat.partnership import selectors
+from heartbeat.partnership.models import MembershipStatus, OrganisationKind
 
 router = Router(tags=["partnership"])
+
+KindFilter = Literal[tuple(OrganisationKind.values)]  # type: ignore[valid-type]
+StatusFilter = Literal[(*MembershipStatus.values, selectors.NO_STATUS)]  # type: ignore[valid-type]
+
+
+class OrganisationQuery(Schema):
+    kind: KindFilter | None = Field(None, description="Only organisations of this kind.")
+    status: StatusFilter | None = Field(
+        None,
+        description=(
+            "Only organisations with this decision about the latest programme term; "
+            "'none' finds those with no decision recorded."
+        ),
+    )
+    q: str | None = Field(
+        None, max_length=100, description="Part of a name or official name, or a GSS code."
+    )
+
+
+class OrganisationOut(Schema):
+    slug: str
+    name: str
+    official_name: str
+    kind: str
+    gss_code: str
+    short_code: str
+    website: str
+    active: bool
+    latest_status: str | None = Field(
+        None, description="The organisation's decision about the latest programme term."
+    )
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_latest_status(obj) -> str | None:
+        return getattr(obj, "latest_status", None)
+
+
+class MembershipOut(Schema):
+    term: str
+    term_slug: str
+    status: str
+    status_label: str
+    date: datetime.date
+    note: str
+
+    @staticmethod
+    def resolve_term(obj) -> str:
+        return obj.term.name
+
+    @staticmethod
+    def resolve_term_slug(obj) -> str:
+        return obj.term.slug
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+
+class OrganisationDetailOut(Schema):
+    slug: str
+    name: str
+    official_name: str
+    kind: str
+    gss_code: str
+    short_code: str
+    website: str
+    active: bool
+    url: str
+    memberships: list[MembershipOut]
+
+
+class TermOut(Schema):
+    slug: str
+    name: str
+    start: datetime.date
+    end: datetime.date
+    description: str
+    counts: dict[str, int] = Field(description="Organisations per membership status.")
+    total: int
+
+
+def _term_out(summary: selectors.TermSummary) -> dict:
+    term = summary.term
+    return {
+        "slug": term.slug,
+        "name": term.name,
+        "start": term.start,
+        "end": term.end,
+        "description": term.description,
+        "counts": summary.counts,
+        "total": summary.total,
+    }
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="List organisations")
+@paginate(LimitOffsetPagination)
+def list_organisations(request, filters: Query[OrganisationQuery]):
+    """The organisations, filtered as on the organisations page, ordered by name."""
+    return selectors.organisation_list(
+        selectors.OrganisationFilters(kind=filters.kind, status=filters.status, q=filters.q or "")
+    )
+
+
+@router.get("/organisations/{slug}", response=OrganisationDetailOut, summary="Get one organisation")
+def get_organisation(request, slug: str):
+    """One organisation with its decision about each programme term."""
+    organisation, memberships = selectors.organisation_with_memberships(slug)
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name,
+        "official_name": organisation.official_name,
+        "kind": organisation.kind,
+        "gss_code": organisation.gss_code,
+        "short_code": organisation.short_code,
+        "website": organisation.website,
+        "active": organisation.active,
+        "url": organisation.get_absolute_url(),
+        "memberships": memberships,
+    }
+
+
+@router.get("/terms", response=list[TermOut], summary="List programme terms")
+def list_terms(request):
+    """Every programme term, oldest first, with counts of organisations per status."""
+    return [_term_out(summary) for summary in selectors.term_list()]
+
+
+@router.get("/terms/{slug}", response=TermOut, summary="Get one programme term")
+def get_term(request, slug: str):
+    return _term_out(selectors.term_detail(slug))
