@@ -21,3 +21,4 @@ install_error_handlers(api)
 
 api.add_router("/", "heartbeat.partnership.api.router")
 api.add_router("/", "heartbeat.accounts.api.router")
+api.add_router("/", "heartbeat.portfolio.api.router")
