@@ -2,6 +2,8 @@
 
 MAIN_NAVIGATION: list[tuple[str, str]] = [
     ("Home", "core:home"),
+    ("Programme", "portfolio:programme"),
+    ("Projects", "portfolio:project_list"),
     ("Organisations", "partnership:organisation_list"),
     ("Programme terms", "partnership:term_list"),
 ]

@@ -1,0 +1,704 @@
+"""Forms for the project pages: they check the shape of input; services check the rules."""
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Q
+from django.forms import formset_factory
+
+from heartbeat.accounts.models import User
+from heartbeat.partnership.models import Organisation
+from heartbeat.portfolio.inputs import (
+    ProductInput,
+    ProjectInput,
+    RequirementInput,
+    ResourceInput,
+    TextItemInput,
+)
+from heartbeat.portfolio.models import (
+    ProductType,
+    Requirement,
+    Stage,
+    SubArea,
+    Theme,
+    Visibility,
+)
+from heartbeat.recruitment.models import Skill, SkillLevel
+
+MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(MONTHS, start=1)}
+MAX_ROWS = 200
+_MONTH_NAMES.update({name[:3].lower(): i for i, name in enumerate(MONTHS, start=1)})
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker; without one, people type 2026-11-26."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MonthInput(forms.TextInput):
+    input_type = "month"
+
+
+class MonthField(forms.Field):
+    """A month, stored as its first day. Accepts 2026-04 (what month pickers send),
+    04/2026 and April 2026 (what people type where there is no picker)."""
+
+    widget = MonthInput
+    default_error_messages = {
+        "invalid": "Enter a month like 2026-04 or April 2026",
+    }
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value.year:04d}-{value.month:02d}"
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value.replace(day=1)
+        text = str(value).strip()
+        year = month = None
+        if match := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text):
+            year, month = int(match[1]), int(match[2])
+        elif match := re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", text):
+            month, year = int(match[1]), int(match[2])
+        elif match := re.fullmatch(r"([A-Za-z]+)\s+(\d{4})", text):
+            month, year = _MONTH_NAMES.get(match[1].lower()), int(match[2])
+        if not year or not month or not 1 <= month <= 12 or year < 1900:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return datetime.date(year, month, 1)
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(initial) != self.to_python(data)
+        except forms.ValidationError:
+            return True
+
+
+class Radios(forms.RadioSelect):
+    """Radios whose group keeps the field's id, so the error summary can link to it."""
+
+    def id_for_label(self, id_, index=None):
+        if index is None:
+            return id_
+        return super().id_for_label(id_, index)
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.organisation_id:
+            return f"{obj.display_name} ({obj.organisation.name})"
+        return obj.display_name
+
+
+class SubAreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.theme.name}: {obj.name}"
+
+
+def parse_tags(text: str) -> list[str]:
+    """Comma-separated tags, trimmed, without blanks or repeats (first spelling wins)."""
+    seen, tags = set(), []
+    for raw in (text or "").split(","):
+        tag = " ".join(raw.split())
+        if tag and tag.lower() not in seen:
+            seen.add(tag.lower())
+            tags.append(tag)
+    return tags
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter a title"}
+    )
+    slug = forms.SlugField(
+        label="Short name for the web address",
+        max_length=120,
+        required=False,
+        help_text="Lower-case letters, numbers and hyphens, e.g. digital-telecare. "
+        "Leave empty to make one from the title.",
+        error_messages={
+            "invalid": "Use only lower-case letters, numbers and hyphens in the short name"
+        },
+    )
+    theme = forms.ModelChoiceField(
+        label="Theme",
+        queryset=Theme.objects.all(),
+        empty_label="Choose a theme",
+        error_messages={"required": "Choose a theme", "invalid_choice": "Choose a theme"},
+    )
+    sub_area = SubAreaChoiceField(
+        label="Sub-area (optional)",
+        queryset=SubArea.objects.select_related("theme"),
+        required=False,
+        empty_label="None",
+        help_text="It must belong to the theme chosen above.",
+        error_messages={"invalid_choice": "Choose a sub-area from the list"},
+    )
+    summary = forms.CharField(
+        label="Summary",
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One or two sentences that say what the project will do.",
+        error_messages={"required": "Enter a summary"},
+    )
+    problem = forms.CharField(
+        label="Problem and background",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    lead_organisation = forms.ModelChoiceField(
+        label="Lead organisation",
+        queryset=Organisation.objects.filter(active=True),
+        required=False,
+        empty_label="Not chosen yet",
+        error_messages={"invalid_choice": "Choose an organisation from the list"},
+    )
+    project_lead = UserChoiceField(
+        label="Project lead",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Not chosen yet",
+        help_text="People with the project lead role, and people in the lead organisation.",
+        error_messages={"invalid_choice": "Choose a person from the list"},
+    )
+    sponsor = forms.CharField(
+        label="Sponsor",
+        max_length=200,
+        required=False,
+        help_text="Name and role, e.g. Chief Executive, Fife Council",
+    )
+    planned_start = forms.DateField(
+        label="Planned start",
+        required=False,
+        widget=DateInput(),
+        help_text="For example, 2026-04-01",
+        error_messages={"invalid": "Enter the planned start as a date, like 2026-04-01"},
+    )
+    planned_end = forms.DateField(
+        label="Planned end",
+        required=False,
+        widget=DateInput(),
+        help_text="For example, 2027-03-31",
+        error_messages={"invalid": "Enter the planned end as a date, like 2027-03-31"},
+    )
+    estimated_cost = forms.DecimalField(
+        label="Estimated cost in pounds",
+        required=False,
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text="For example, 250000",
+        error_messages={
+            "invalid": "Enter the estimated cost as a number of pounds, like 250000",
+            "min_value": "The estimated cost cannot be negative",
+        },
+    )
+    visibility = forms.ChoiceField(
+        label="Who can see this project",
+        choices=Visibility.choices,
+        initial=Visibility.PARTNERSHIP,
+        widget=Radios,
+        error_messages={"required": "Choose who can see this project"},
+    )
+    tags = forms.CharField(
+        label="Tags",
+        required=False,
+        max_length=500,
+        help_text="Separate tags with commas, e.g. cloud, social care",
+    )
+    # The version the form was opened at: saving over a newer one is a conflict.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, actor=None, project=None, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = (
+                "Open the project's edit page again: this form lost track of the version it "
+                "was opened at"
+            )
+        self.fields["project_lead"].queryset = lead_choices(
+            actor=actor, project=project, organisation_id=self._chosen_organisation_id()
+        )
+
+    def _chosen_organisation_id(self):
+        raw = self.data.get(self.add_prefix("lead_organisation")) if self.is_bound else None
+        if raw is None:
+            raw = self.initial.get("lead_organisation")
+        if isinstance(raw, Organisation):
+            return raw.pk
+        try:
+            return int(raw) if raw not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+
+def lead_choices(*, actor=None, project=None, organisation_id=None):
+    """People who may be named project lead: project leads, people of the lead organisation,
+    the current lead and the person filling in the form. Keeps the list to a readable size."""
+    condition = Q(is_project_lead=True)
+    if organisation_id:
+        condition |= Q(organisation_id=organisation_id)
+    if project is not None and project.project_lead_id:
+        condition |= Q(pk=project.project_lead_id)
+    if actor is not None and actor.is_authenticated:
+        condition |= Q(pk=actor.pk)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(condition)
+        .select_related("organisation")
+        .order_by("full_name", "email")
+    )
+
+
+# Rows of the definition. Each carries the id of the record it edits, so edits keep the
+# identity of rows that pledges and roadmap products point at.
+
+
+class RowForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class TextRowForm(RowForm):
+    text = forms.CharField(label="Description", max_length=500)
+
+
+class ScopeInRowForm(TextRowForm):
+    text = forms.CharField(
+        label="In scope",
+        max_length=500,
+        error_messages={"required": "Enter what is in scope, or remove the row"},
+    )
+
+
+class ScopeOutRowForm(TextRowForm):
+    text = forms.CharField(
+        label="Out of scope",
+        max_length=500,
+        error_messages={"required": "Enter what is out of scope, or remove the row"},
+    )
+
+
+class BenefitRowForm(TextRowForm):
+    text = forms.CharField(
+        label="Expected benefit",
+        max_length=500,
+        error_messages={"required": "Enter the expected benefit, or remove the row"},
+    )
+
+
+class RequirementRowForm(RowForm):
+    text = forms.CharField(
+        label="Requirement",
+        max_length=500,
+        error_messages={"required": "Enter the requirement, or remove the row"},
+    )
+    priority = forms.ChoiceField(
+        label="Priority",
+        choices=Requirement.Priority.choices,
+        initial=Requirement.Priority.MUST,
+        error_messages={"invalid_choice": "Choose must, should or could"},
+    )
+
+
+class ProductRowForm(RowForm):
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        error_messages={"required": "Enter the product's name, or remove the row"},
+    )
+    product_type = forms.ChoiceField(
+        label="Type",
+        choices=[("", "Choose a type"), *ProductType.choices],
+        error_messages={
+            "required": "Choose the type of product",
+            "invalid_choice": "Choose the type of product from the list",
+        },
+    )
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    planned_date = forms.DateField(
+        label="Planned date",
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": "Enter the planned date as a date, like 2026-11-26"},
+    )
+
+
+class SkillChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class ResourceRowForm(RowForm):
+    skill = SkillChoiceField(
+        label="Skill or role",
+        queryset=Skill.objects.active(),
+        empty_label="Choose a skill",
+        error_messages={
+            "required": "Choose a skill from the list",
+            "invalid_choice": "Choose a skill from the list",
+        },
+    )
+    level = forms.ChoiceField(label="Level", choices=SkillLevel.choices, initial=SkillLevel.WORKING)
+    people = forms.IntegerField(
+        label="Number of people",
+        initial=1,
+        min_value=1,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the number of people",
+            "invalid": "Enter the number of people as a whole number, like 2",
+            "min_value": "The number of people must be 1 or more",
+        },
+    )
+    days_per_month = forms.DecimalField(
+        label="Days per person per month",
+        max_digits=5,
+        decimal_places=1,
+        min_value=Decimal("0.1"),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text="For example, 4 or 2.5",
+        error_messages={
+            "required": "Enter the days per person per month",
+            "invalid": "Enter the days per month as a number, like 4 or 2.5",
+            "min_value": "The days per month must be more than 0",
+        },
+    )
+    start_month = MonthField(
+        label="First month",
+        help_text="For example, 2026-04",
+        error_messages={"required": "Enter the first month"},
+    )
+    end_month = MonthField(
+        label="Last month",
+        help_text="For example, 2026-09",
+        error_messages={"required": "Enter the last month"},
+    )
+    notes = forms.CharField(label="Notes", max_length=300, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_month"), cleaned.get("end_month")
+        if start and end and end < start:
+            self.add_error("end_month", "The last month must be the same as or after the first")
+        return cleaned
+
+
+@dataclass(frozen=True)
+class RowSection:
+    """A repeatable part of the definition: its formset prefix (the services name rows
+    '<prefix>-<index>-<field>' the same way), its row form and its words."""
+
+    prefix: str
+    form: type[forms.Form]
+    title: str
+    row_label: str
+    add_label: str
+    hint: str = ""
+    # Blank rows a new project starts with.
+    blank_rows: int = 1
+
+
+ROW_SECTIONS = [
+    RowSection(
+        "scope_in",
+        ScopeInRowForm,
+        "In scope",
+        "In scope",
+        "Add another thing in scope",
+        hint="What the project will do or cover.",
+    ),
+    RowSection(
+        "scope_out",
+        ScopeOutRowForm,
+        "Out of scope",
+        "Out of scope",
+        "Add a thing out of scope",
+        hint="What people might expect but the project will not do.",
+        blank_rows=0,
+    ),
+    RowSection(
+        "requirements",
+        RequirementRowForm,
+        "Requirements",
+        "Requirement",
+        "Add another requirement",
+        hint="In order of importance: must, should or could.",
+    ),
+    RowSection(
+        "products",
+        ProductRowForm,
+        "Anticipated products",
+        "Product",
+        "Add another product",
+        hint="What the project will make or deliver.",
+    ),
+    RowSection(
+        "benefits",
+        BenefitRowForm,
+        "Expected benefits",
+        "Benefit",
+        "Add another benefit",
+        hint="Short lines; the benefits register holds the measures.",
+    ),
+    RowSection(
+        "resources",
+        ResourceRowForm,
+        "Resource requirements",
+        "Resource",
+        "Add another resource",
+        hint="The people and time the project needs from councils.",
+    ),
+]
+SECTIONS_BY_PREFIX = {section.prefix: section for section in ROW_SECTIONS}
+
+# Fields the services name differently from the forms.
+FIELD_ALIASES = {"skill_id": "skill", "theme_id": "theme", "sub_area_id": "sub_area"}
+FIELD_ALIASES |= {"lead_organisation_id": "lead_organisation", "project_lead_id": "project_lead"}
+
+
+def project_initial(project) -> dict:
+    return {
+        "title": project.title,
+        "slug": project.slug,
+        "theme": project.theme_id,
+        "sub_area": project.sub_area_id,
+        "summary": project.summary,
+        "problem": project.problem,
+        "lead_organisation": project.lead_organisation_id,
+        "project_lead": project.project_lead_id,
+        "sponsor": project.sponsor,
+        "planned_start": project.planned_start,
+        "planned_end": project.planned_end,
+        "estimated_cost": project.estimated_cost,
+        "visibility": project.visibility,
+        "tags": ", ".join(t.name for t in project.tags.all()),
+        "version": project.version,
+    }
+
+
+def rows_initial(project) -> dict[str, list[dict]]:
+    """The project's definition rows as initial data for each row formset."""
+    scope = list(project.scope_items.all())
+    return {
+        "scope_in": [{"id": s.pk, "text": s.text} for s in scope if s.kind == "in"],
+        "scope_out": [{"id": s.pk, "text": s.text} for s in scope if s.kind == "out"],
+        "requirements": [
+            {"id": r.pk, "text": r.text, "priority": r.priority} for r in project.requirements.all()
+        ],
+        "products": [
+            {
+                "id": p.pk,
+                "name": p.name,
+                "product_type": p.product_type,
+                "description": p.description,
+                "planned_date": p.planned_date,
+            }
+            for p in project.products.all()
+        ],
+        "benefits": [{"id": b.pk, "text": b.text} for b in project.expected_benefits.all()],
+        "resources": [
+            {
+                "id": r.pk,
+                "skill": r.skill_id,
+                "level": r.level,
+                "people": r.people,
+                "days_per_month": r.days_per_month,
+                "start_month": r.start_month,
+                "end_month": r.end_month,
+                "notes": r.notes,
+            }
+            for r in project.resource_requirements.all()
+        ],
+    }
+
+
+def build_formsets(data=None, initial=None) -> dict[str, forms.BaseFormSet]:
+    """A formset per row section. A new project starts with a blank row in most sections;
+    an existing one shows its rows; a posted form has exactly the rows it sent."""
+    formsets = {}
+    for section in ROW_SECTIONS:
+        rows = (initial or {}).get(section.prefix) or []
+        extra = section.blank_rows if initial is None else 0
+        formset_class = formset_factory(section.form, extra=extra, max_num=MAX_ROWS)
+        formsets[section.prefix] = formset_class(
+            data=data, initial=rows or None, prefix=section.prefix
+        )
+    return formsets
+
+
+def filled_rows(formset) -> list[tuple[int, dict]]:
+    """(index in the formset, cleaned data) of the rows that hold something."""
+    return [(i, form.cleaned_data) for i, form in enumerate(formset.forms) if form.cleaned_data]
+
+
+def project_input(form: ProjectForm, formsets) -> tuple[ProjectInput, dict[str, list[int]]]:
+    """The ProjectInput for the service, and for each section the form index of every row it
+    holds (so an error about 'resources-0-...' lands on the right row)."""
+    data = form.cleaned_data
+    index_map = {}
+    rows = {}
+    for prefix, formset in formsets.items():
+        filled = filled_rows(formset)
+        index_map[prefix] = [i for i, _ in filled]
+        rows[prefix] = [row for _, row in filled]
+
+    def text_items(prefix):
+        return [TextItemInput(text=r["text"], id=r.get("id")) for r in rows[prefix]]
+
+    return (
+        ProjectInput(
+            title=data["title"],
+            slug=data.get("slug") or "",
+            theme_id=data["theme"].pk,
+            sub_area_id=data["sub_area"].pk if data.get("sub_area") else None,
+            summary=data["summary"],
+            problem=data.get("problem") or "",
+            lead_organisation_id=(
+                data["lead_organisation"].pk if data.get("lead_organisation") else None
+            ),
+            project_lead_id=data["project_lead"].pk if data.get("project_lead") else None,
+            sponsor=data.get("sponsor") or "",
+            planned_start=data.get("planned_start"),
+            planned_end=data.get("planned_end"),
+            estimated_cost=data.get("estimated_cost"),
+            visibility=data["visibility"],
+            tags=parse_tags(data.get("tags")),
+            scope_in=text_items("scope_in"),
+            scope_out=text_items("scope_out"),
+            requirements=[
+                RequirementInput(text=r["text"], priority=r["priority"], id=r.get("id"))
+                for r in rows["requirements"]
+            ],
+            products=[
+                ProductInput(
+                    name=r["name"],
+                    product_type=r["product_type"],
+                    description=r.get("description") or "",
+                    planned_date=r.get("planned_date"),
+                    id=r.get("id"),
+                )
+                for r in rows["products"]
+            ],
+            benefits=text_items("benefits"),
+            resources=[
+                ResourceInput(
+                    skill_id=r["skill"].pk,
+                    level=r["level"],
+                    people=r["people"],
+                    days_per_month=r["days_per_month"],
+                    start_month=r["start_month"],
+                    end_month=r["end_month"],
+                    notes=r.get("notes") or "",
+                    id=r.get("id"),
+                )
+                for r in rows["resources"]
+            ],
+        ),
+        index_map,
+    )
+
+
+class MoveForm(forms.Form):
+    to_stage = forms.ChoiceField(choices=Stage.choices)
+    reason = forms.CharField(required=False, max_length=2000)
+
+
+class CatalogueFilterForm(forms.Form):
+    """Draws the catalogue's filters; selectors.parse_catalogue_filters reads them."""
+
+    # The form only draws the filters (parse_catalogue_filters reads them): "required"
+    # only keeps "(optional)" off a search box that is as optional as every other filter.
+    q = forms.CharField(
+        label="Search",
+        required=True,
+        max_length=200,
+        help_text="Words in the title, summary, problem, scope or requirements",
+    )
+    theme = forms.ChoiceField(label="Theme", required=False)
+    stage = forms.ChoiceField(label="Stage", required=False)
+    lead = forms.ChoiceField(label="Lead organisation", required=False)
+    skill = forms.ChoiceField(label="Skill needed", required=False)
+    visibility = forms.ChoiceField(label="Visibility", required=False)
+    sort = forms.ChoiceField(label="Sort by", required=False)
+
+    def __init__(self, *args, options, user=None, **kwargs):
+        """``options`` is selectors.catalogue_options()."""
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [
+            ("", "Any theme"),
+            *((theme.slug, theme.name) for theme in options.themes),
+        ]
+        self.fields["stage"].choices = [("", "Any stage"), *options.stages]
+        self.fields["lead"].choices = [
+            ("", "Any organisation"),
+            *((org.slug, org.name) for org in options.lead_organisations),
+        ]
+        self.fields["skill"].choices = [
+            ("", "Any skill"),
+            *((skill.slug, skill.name) for skill in options.skills),
+        ]
+        self.fields["visibility"].choices = [("", "Any"), *options.visibilities]
+        self.fields["sort"].choices = [("", "Best match or title"), *options.sorts]
+        if not (user is not None and user.is_authenticated):
+            # Visitors see public projects only: the filter would have nothing to choose.
+            del self.fields["visibility"]
+
+
+def _total_forms(data, prefix: str) -> int:
+    try:
+        return max(0, min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), MAX_ROWS))
+    except (TypeError, ValueError):
+        return 0
+
+
+def with_row_added(data, prefix: str):
+    """The posted data with one more (blank) row in ``prefix``'s formset."""
+    data = data.copy()
+    total = _total_forms(data, prefix)
+    data[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, MAX_ROWS))
+    data.setdefault(f"{prefix}-INITIAL_FORMS", "0")
+    return data
+
+
+def with_row_removed(data, prefix: str, index: int):
+    """The posted data without row ``index`` of ``prefix``'s formset; later rows move up."""
+    total = _total_forms(data, prefix)
+    if not 0 <= index < total:
+        return data
+    data = data.copy()
+    keys = [key for key in data if key.startswith(f"{prefix}-") and key.count("-") >= 2]
+    rows: dict[int, dict[str, list]] = {}
+    for key in keys:
+        _prefix, number, name = key.split("-", 2)
+        if _prefix == prefix and number.isdigit():
+            rows.setdefault(int(number), {})[name] = data.getlist(key)
+            del data[key]
+    for number, values in rows.items():
+        if number == index:
+            continue
+        new_number = number - 1 if number > index else number
+        for name, value in values.items():
+            data.setlist(f"{prefix}-{new_number}-{name}", value)
+    data[f"{prefix}-TOTAL_FORMS"] = str(total - 1)
+    try:
+        initial = int(data.get(f"{prefix}-INITIAL_FORMS", 0))
+    except (TypeError, ValueError):
+        initial = 0
+    if index < initial:
+        data[f"{prefix}-INITIAL_FORMS"] = str(initial - 1)
+    return data
