@@ -1,0 +1,50 @@
+"""Demo data: a registry of loaders, each app contributing one, run by ``heartbeat demo``.
+
+A loader is a function ``load(context: DemoContext) -> None`` named by dotted path in
+``DEMO_LOADERS``. Loaders run in order inside one transaction, so a later one can use what an
+earlier one made (portfolio needs the organisations and people). Each must be idempotent:
+write with services, keyed on natural keys, so running the command again changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+# Everyone the demo creates signs in with this password. Demo data is for trying Heartbeat
+# out on a laptop, never for a shared server.
+DEMO_PASSWORD = "heartbeat-demo-2026"  # noqa: S105
+
+DEMO_LOADERS: list[str] = [
+    "heartbeat.partnership.demo.load",
+]
+
+
+@dataclass
+class DemoAccount:
+    email: str
+    full_name: str
+    role: str
+    organisation: str
+
+
+@dataclass
+class DemoContext:
+    password: str = DEMO_PASSWORD
+    accounts: list[DemoAccount] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+
+    def add_account(self, *, email: str, full_name: str, role: str, organisation: str) -> None:
+        """List an account in the sign-in table the command prints."""
+        self.accounts.append(
+            DemoAccount(email=email, full_name=full_name, role=role, organisation=organisation)
+        )
+
+
+def load_demo(loaders: list[str] | None = None) -> DemoContext:
+    """Run every demo loader in order, all or nothing."""
+    context = DemoContext()
+    with transaction.atomic():
+        for path in DEMO_LOADERS if loaders is None else loaders:
+            import_string(path)(context)
+    return context
