@@ -1,0 +1,40 @@
+"""Months as the recruitment records keep them: a date on the first day of the month."""
+
+import datetime
+import re
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def first_of_month(value: datetime.date) -> datetime.date:
+    return value.replace(day=1)
+
+
+def add_months(month: datetime.date, count: int) -> datetime.date:
+    index = month.year * 12 + (month.month - 1) + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start: datetime.date, end: datetime.date) -> int:
+    """How many months from ``start`` to ``end`` inclusive (0 when end is before start)."""
+    return max(0, (end.year - start.year) * 12 + end.month - start.month + 1)
+
+
+def month_range(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    start = first_of_month(start)
+    return [add_months(start, i) for i in range(months_between(start, end))]
+
+
+def parse_month(value: str) -> datetime.date | None:
+    """``2026-07`` as 1 July 2026; None when it is not a month."""
+    match = _MONTH.match((value or "").strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        return None
+    return datetime.date(year, month, 1)
+
+
+def month_key(month: datetime.date) -> str:
+    return f"{month:%Y-%m}"

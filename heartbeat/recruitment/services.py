@@ -1,0 +1,635 @@
+"""Recruitment writes: participation, pledges, capacity, people's skills and the skills list.
+
+Every function checks who may act (``permissions``), the rules, and runs in a transaction.
+Refusals are ApplicationErrors whose message says what to do; the API returns their code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, PermissionDenied
+from heartbeat.core.formatting import uk_datetime, uk_month
+from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
+from heartbeat.recruitment import permissions
+from heartbeat.recruitment.coverage import pledge_days_by_month, sum_by_month
+from heartbeat.recruitment.inputs import PledgeInput
+from heartbeat.recruitment.models import (
+    MAX_DAYS_PER_MONTH,
+    OrganisationCapacity,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
+    Pledge,
+    PledgeAdjustment,
+    PledgeStatus,
+    RequirementMonth,
+    Skill,
+    SkillFamily,
+    SkillLevel,
+    UserSkill,
+)
+from heartbeat.recruitment.months import first_of_month, month_range
+
+# Projects that take no more participants or pledges.
+FINISHED_STAGES = (Stage.CLOSED, Stage.CANCELLED)
+MAX_CAPACITY_DAYS = Decimal("10000")
+
+
+def _save(instance, actor) -> None:
+    instance._history_user = actor
+    instance.save()
+
+
+def _refuse_unless(allowed: bool, organisation, actor, what: str) -> None:
+    if allowed:
+        return
+    if actor is not None and actor.is_authenticated and actor.is_organisation_lead:
+        raise PermissionDenied(
+            f"You can only {what} for your own organisation, not for {organisation}.",
+            code="not_your_organisation",
+        )
+    raise PermissionDenied(
+        f"Only an organisation lead or the programme office can {what}.",
+    )
+
+
+def _refuse_finished(project: Project, what: str) -> None:
+    if project.stage in FINISHED_STAGES:
+        raise ApplicationError(
+            f"{project.title} is {project.get_stage_display().lower()}: it takes no more {what}.",
+            code="project_closed",
+            status=409,
+        )
+
+
+def _days(value, *, field: str, label: str) -> Decimal:
+    try:
+        days = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        raise InvalidInput(f"Enter {label} as a number, like 2.5", field=field) from None
+    if not days.is_finite():
+        raise InvalidInput(f"Enter {label} as a number, like 2.5", field=field)
+    if days != days.quantize(Decimal("0.1")):
+        raise InvalidInput(f"Give {label} to one decimal place at most, like 2.5", field=field)
+    return days
+
+
+# Participation -----------------------------------------------------------------------------
+
+
+def participation_set(
+    *,
+    actor,
+    project: Project,
+    organisation,
+    status: str,
+    role: str = ParticipationRole.PARTICIPANT,
+    reason: str = "",
+) -> Participation:
+    """Mark an organisation as interested in, committed to, active on or withdrawn from a
+    project, in a role; withdrawing needs a reason and withdraws the organisation's pledges."""
+    _refuse_unless(
+        permissions.can_manage_participation(actor, organisation),
+        organisation,
+        actor,
+        "change a project's participants",
+    )
+    if status not in ParticipationStatus.values:
+        raise InvalidInput("Choose interested, committed, active or withdrawn", field="status")
+    if role not in ParticipationRole.values:
+        raise InvalidInput("Choose lead, participant or observer", field="role")
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        participation = (
+            Participation.objects.select_for_update()
+            .filter(project=project, organisation=organisation)
+            .first()
+        )
+        previous = participation.status if participation else None
+        if status == ParticipationStatus.WITHDRAWN:
+            if previous in (None, ParticipationStatus.WITHDRAWN):
+                raise ApplicationError(
+                    f"{organisation} is not taking part in {project.title}, so it cannot withdraw.",
+                    code="not_participating",
+                    status=409,
+                )
+            if not reason:
+                raise InvalidInput("Give a reason for withdrawing", field="reason")
+        else:
+            _refuse_finished(project, "participants")
+            if status == ParticipationStatus.ACTIVE and previous not in (
+                ParticipationStatus.COMMITTED,
+                ParticipationStatus.ACTIVE,
+            ):
+                raise ApplicationError(
+                    f"{organisation} must commit to {project.title} before it becomes active.",
+                    code="commit_first",
+                    status=409,
+                )
+            if role == ParticipationRole.LEAD and project.lead_organisation_id != organisation.pk:
+                lead = project.lead_organisation
+                raise InvalidInput(
+                    f"Only the project's lead organisation{f' ({lead})' if lead else ''} "
+                    "can take the lead role: choose participant or observer",
+                    field="role",
+                )
+        today = timezone.localdate()
+        if participation is None:
+            participation = Participation(project=project, organisation=organisation)
+        participation.status = status
+        participation.role = role
+        participation.reason = reason if status == ParticipationStatus.WITHDRAWN else ""
+        participation.changed_by = actor
+        if status == ParticipationStatus.INTERESTED and previous != status:
+            participation.interested_on = today
+        if status in (ParticipationStatus.COMMITTED, ParticipationStatus.ACTIVE) and (
+            participation.committed_on is None or previous == ParticipationStatus.WITHDRAWN
+        ):
+            participation.committed_on = today
+        participation.withdrawn_on = today if status == ParticipationStatus.WITHDRAWN else None
+        _save(participation, actor)
+        if status == ParticipationStatus.WITHDRAWN:
+            pledges = Pledge.objects.select_for_update().filter(
+                organisation=organisation, requirement__project=project, status=PledgeStatus.ACTIVE
+            )
+            for pledge in pledges:
+                _withdraw(
+                    pledge,
+                    actor=actor,
+                    reason=f"{organisation} withdrew from the project: {reason}",
+                )
+    return participation
+
+
+def _join_for_pledge(*, actor, project: Project, organisation) -> None:
+    """Pledging commits the organisation to the project if it had not already."""
+    participation = (
+        Participation.objects.select_for_update()
+        .filter(project=project, organisation=organisation)
+        .first()
+    )
+    if participation is not None and participation.has_joined:
+        return
+    if participation is None:
+        participation = Participation(project=project, organisation=organisation)
+    participation.status = ParticipationStatus.COMMITTED
+    participation.role = (
+        ParticipationRole.LEAD
+        if project.lead_organisation_id == organisation.pk
+        else ParticipationRole.PARTICIPANT
+    )
+    participation.reason = ""
+    participation.withdrawn_on = None
+    participation.committed_on = timezone.localdate()
+    participation.changed_by = actor
+    _save(participation, actor)
+
+
+# Pledges -----------------------------------------------------------------------------------
+
+
+def _clean_pledge(
+    requirement: ResourceRequirement, organisation, data: PledgeInput, *, pledge=None
+):
+    """Check a pledge's values against the rules; return them ready to save."""
+    from heartbeat.accounts.models import User
+
+    if data.level not in SkillLevel.values:
+        raise InvalidInput(
+            "Choose a level: awareness, working, practitioner or expert", field="level"
+        )
+    days = _days(data.days_per_month, field="days_per_month", label="days per month")
+    if days <= 0:
+        raise InvalidInput(
+            "Days per month must be more than 0", field="days_per_month", code="days_not_positive"
+        )
+    if days > MAX_DAYS_PER_MONTH:
+        raise InvalidInput(
+            f"Days per month cannot be more than {MAX_DAYS_PER_MONTH}, the working days in "
+            "the longest month",
+            field="days_per_month",
+        )
+    if data.start_month is None:
+        raise InvalidInput("Choose the first month", field="start_month")
+    if data.end_month is None:
+        raise InvalidInput("Choose the last month", field="end_month")
+    start, end = first_of_month(data.start_month), first_of_month(data.end_month)
+    if end < start:
+        raise InvalidInput(
+            "The last month must be the same as or after the first month", field="end_month"
+        )
+    period = f"{uk_month(requirement.start_month)} to {uk_month(requirement.end_month)}"
+    if start < first_of_month(requirement.start_month):
+        raise InvalidInput(
+            f"The need runs from {period}: choose a first month in that period",
+            field="start_month",
+            code="outside_period",
+        )
+    if end > first_of_month(requirement.end_month):
+        raise InvalidInput(
+            f"The need runs from {period}: choose a last month in that period",
+            field="end_month",
+            code="outside_period",
+        )
+    skill_id = data.skill_id or requirement.skill_id
+    if skill_id != requirement.skill_id:
+        raise InvalidInput(
+            f"This need is for a {requirement.skill}: pledge someone with that skill",
+            field="skill",
+        )
+    person = None
+    label = (data.capacity_label or "").strip()
+    if data.person_id:
+        person = User.objects.filter(pk=data.person_id, is_active=True).first()
+        if person is None:
+            raise InvalidInput("Choose a person from the list", field="person")
+        if person.organisation_id != organisation.pk:
+            raise InvalidInput(
+                f"{person} is not in {organisation}: pledge only people from {organisation}",
+                field="person",
+                code="person_not_in_organisation",
+            )
+        duplicate = Pledge.objects.active().filter(requirement=requirement, person=person)
+        if pledge is not None:
+            duplicate = duplicate.exclude(pk=pledge.pk)
+        if duplicate.exists():
+            raise InvalidInput(
+                f"{person} is already pledged to this need: change that pledge instead",
+                field="person",
+                code="already_pledged",
+            )
+        label = ""
+    months = set(month_range(start, end))
+    adjustments: dict[datetime.date, Decimal] = {}
+    for index, adjustment in enumerate(data.adjustments):
+        where = f"adjustments-{index}-month"
+        month = first_of_month(adjustment.month)
+        if month not in months:
+            raise InvalidInput(
+                f"A reduction in {uk_month(month)} is outside the pledge's months "
+                f"({uk_month(start)} to {uk_month(end)})",
+                field=where,
+            )
+        if month in adjustments:
+            raise InvalidInput(f"{uk_month(month)} has two reductions: keep one", field=where)
+        reduced = _days(adjustment.days, field=f"adjustments-{index}-days", label="the days")
+        if reduced < 0 or reduced >= days:
+            raise InvalidInput(
+                f"A reduction in {uk_month(month)} must be 0 or more days and fewer than the "
+                f"usual {days}",
+                field=f"adjustments-{index}-days",
+            )
+        adjustments[month] = reduced
+    return {
+        "person": person,
+        "capacity_label": label[:200],
+        "skill_id": skill_id,
+        "level": data.level,
+        "days_per_month": days,
+        "start_month": start,
+        "end_month": end,
+        "notes": (data.notes or "").strip()[:500],
+        "adjustments": adjustments,
+    }
+
+
+def refresh_requirement_months(requirement_ids) -> None:
+    """Rewrite the pledged days by month of these requirements from their active pledges."""
+    requirement_ids = list(requirement_ids)
+    RequirementMonth.objects.filter(requirement_id__in=requirement_ids).delete()
+    pledges = Pledge.objects.active().filter(requirement_id__in=requirement_ids)
+    adjustments: dict[int, dict] = {}
+    for pledge_id, month, days in PledgeAdjustment.objects.filter(pledge__in=pledges).values_list(
+        "pledge_id", "month", "days"
+    ):
+        adjustments.setdefault(pledge_id, {})[month] = days
+    per_requirement: dict[int, list] = {}
+    for pledge in pledges.only(
+        "id", "requirement_id", "start_month", "end_month", "days_per_month"
+    ):
+        per_requirement.setdefault(pledge.requirement_id, []).append(
+            pledge_days_by_month(
+                pledge.start_month,
+                pledge.end_month,
+                pledge.days_per_month,
+                adjustments.get(pledge.pk),
+            )
+        )
+    RequirementMonth.objects.bulk_create(
+        RequirementMonth(requirement_id=requirement_id, month=month, pledged_days=days)
+        for requirement_id, months in per_requirement.items()
+        for month, days in sum_by_month(months).items()
+    )
+
+
+def _write_adjustments(pledge: Pledge, adjustments: dict, actor) -> None:
+    existing = {a.month: a for a in pledge.adjustments.all()}
+    for month, adjustment in existing.items():
+        if month not in adjustments:
+            adjustment._history_user = actor
+            adjustment.delete()
+    for month, days in adjustments.items():
+        adjustment = existing.get(month)
+        if adjustment is None:
+            adjustment = PledgeAdjustment(pledge=pledge, month=month, days=days)
+        elif adjustment.days == days:
+            continue
+        adjustment.days = days
+        _save(adjustment, actor)
+
+
+def _notify(pledge: Pledge, event: str, actor) -> None:
+    from heartbeat.recruitment.tasks import notify_project_lead_of_pledge
+
+    pledge_id, actor_id = pledge.pk, getattr(actor, "pk", None)
+    transaction.on_commit(
+        lambda: notify_project_lead_of_pledge.enqueue(
+            pledge_id=pledge_id, event=event, actor_id=actor_id
+        )
+    )
+
+
+def pledge_create(
+    *, actor, requirement: ResourceRequirement, organisation, data: PledgeInput
+) -> Pledge:
+    """Pledge a named person or unnamed capacity of an organisation against a need."""
+    _refuse_unless(permissions.can_pledge(actor, organisation), organisation, actor, "pledge")
+    project = requirement.project
+    _refuse_finished(project, "pledges")
+    values = _clean_pledge(requirement, organisation, data)
+    adjustments = values.pop("adjustments")
+    with transaction.atomic():
+        pledge = Pledge(
+            organisation=organisation,
+            requirement=requirement,
+            created_by=actor,
+            total_days=sum(
+                pledge_days_by_month(
+                    values["start_month"],
+                    values["end_month"],
+                    values["days_per_month"],
+                    adjustments,
+                ).values(),
+                Decimal("0"),
+            ),
+            **values,
+        )
+        try:
+            with transaction.atomic():
+                _save(pledge, actor)
+        except IntegrityError:
+            raise InvalidInput(
+                f"{values['person']} is already pledged to this need: change that pledge instead",
+                field="person",
+                code="already_pledged",
+            ) from None
+        _write_adjustments(pledge, adjustments, actor)
+        _join_for_pledge(actor=actor, project=project, organisation=organisation)
+        refresh_requirement_months([requirement.pk])
+        _notify(pledge, "created", actor)
+    return pledge
+
+
+def _lock_current(pledge: Pledge, expected_version: int | None) -> Pledge:
+    current = (
+        Pledge.objects.select_for_update()
+        .select_related("requirement__project", "organisation")
+        .get(pk=pledge.pk)
+    )
+    if expected_version is not None and current.version != expected_version:
+        last = current.history.select_related("history_user").first()
+        who = (last.history_user if last and last.history_user else None) or "someone"
+        when = uk_datetime(last.history_date) if last else "recently"
+        raise Conflict(
+            f"{who} changed this pledge on {when}, after you opened it. Check their change "
+            "and make yours again.",
+            extra={"current_version": current.version},
+        )
+    if current.status == PledgeStatus.WITHDRAWN:
+        raise ApplicationError(
+            "This pledge has been withdrawn: make a new pledge instead.",
+            code="pledge_withdrawn",
+            status=409,
+        )
+    return current
+
+
+def pledge_update(*, actor, pledge: Pledge, data: PledgeInput, expected_version: int) -> Pledge:
+    """Change a pledge's person, level, days, months or reductions."""
+    _refuse_unless(
+        permissions.can_change_pledge(actor, pledge), pledge.organisation, actor, "change pledges"
+    )
+    with transaction.atomic():
+        current = _lock_current(pledge, expected_version)
+        _refuse_finished(current.requirement.project, "pledges")
+        values = _clean_pledge(current.requirement, current.organisation, data, pledge=current)
+        adjustments = values.pop("adjustments")
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.total_days = sum(
+            pledge_days_by_month(
+                current.start_month, current.end_month, current.days_per_month, adjustments
+            ).values(),
+            Decimal("0"),
+        )
+        current.version += 1
+        _save(current, actor)
+        _write_adjustments(current, adjustments, actor)
+        refresh_requirement_months([current.requirement_id])
+        _notify(current, "changed", actor)
+    return current
+
+
+def _withdraw(pledge: Pledge, *, actor, reason: str) -> None:
+    pledge.status = PledgeStatus.WITHDRAWN
+    pledge.withdrawn_reason = reason
+    pledge.withdrawn_at = timezone.now()
+    pledge.version += 1
+    _save(pledge, actor)
+    refresh_requirement_months([pledge.requirement_id])
+    _notify(pledge, "withdrawn", actor)
+
+
+def pledge_withdraw(
+    *, actor, pledge: Pledge, reason: str, expected_version: int | None = None
+) -> Pledge:
+    """Withdraw a pledge, with a reason; it stays on record, no longer counted."""
+    _refuse_unless(
+        permissions.can_change_pledge(actor, pledge), pledge.organisation, actor, "withdraw pledges"
+    )
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        current = _lock_current(pledge, expected_version)
+        if not reason:
+            raise InvalidInput("Give a reason for withdrawing the pledge", field="reason")
+        _withdraw(current, actor=actor, reason=reason)
+    return current
+
+
+# Organisation capacity ---------------------------------------------------------------------
+
+
+def capacity_declare(
+    *,
+    actor,
+    organisation,
+    days_per_month,
+    start_month: datetime.date | None,
+    end_month: datetime.date | None,
+    note: str = "",
+) -> OrganisationCapacity:
+    """Declare the days per month an organisation can give the partnership over a period."""
+    _refuse_unless(
+        permissions.can_declare_capacity(actor, organisation),
+        organisation,
+        actor,
+        "declare capacity",
+    )
+    days = _days(days_per_month, field="days_per_month", label="days per month")
+    if days < 0 or days > MAX_CAPACITY_DAYS:
+        raise InvalidInput(
+            f"Days per month must be between 0 and {MAX_CAPACITY_DAYS:,}", field="days_per_month"
+        )
+    if start_month is None:
+        raise InvalidInput("Choose the first month", field="start_month")
+    if end_month is None:
+        raise InvalidInput("Choose the last month", field="end_month")
+    start, end = first_of_month(start_month), first_of_month(end_month)
+    if end < start:
+        raise InvalidInput(
+            "The last month must be the same as or after the first month", field="end_month"
+        )
+    with transaction.atomic():
+        overlap = (
+            OrganisationCapacity.objects.select_for_update()
+            .filter(organisation=organisation, start_month__lte=end, end_month__gte=start)
+            .first()
+        )
+        if overlap is not None:
+            raise InvalidInput(
+                f"{organisation} already declared {overlap.days_per_month} days a month for "
+                f"{uk_month(overlap.start_month)} to {uk_month(overlap.end_month)}: remove that "
+                "declaration first or choose other months",
+                field="start_month",
+                code="capacity_overlap",
+            )
+        capacity = OrganisationCapacity(
+            organisation=organisation,
+            days_per_month=days,
+            start_month=start,
+            end_month=end,
+            note=(note or "").strip()[:300],
+            declared_by=actor,
+        )
+        _save(capacity, actor)
+    return capacity
+
+
+def capacity_remove(*, actor, capacity: OrganisationCapacity) -> None:
+    _refuse_unless(
+        permissions.can_declare_capacity(actor, capacity.organisation),
+        capacity.organisation,
+        actor,
+        "change declared capacity",
+    )
+    with transaction.atomic():
+        capacity._history_user = actor
+        capacity.delete()
+
+
+# People's skills ---------------------------------------------------------------------------
+
+
+def _refuse_other_person(actor, user) -> None:
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied("Sign in to record your skills.")
+    if actor.pk != user.pk and not actor.is_programme_office:
+        raise PermissionDenied("You can only change your own skills.")
+
+
+def user_skill_set(*, actor, user, skill: Skill | None, level: str) -> UserSkill:
+    """Record that a person has a skill at a level (or change the level)."""
+    _refuse_other_person(actor, user)
+    if skill is None or not skill.active:
+        raise InvalidInput("Choose a skill from the list", field="skill")
+    if level not in SkillLevel.values:
+        raise InvalidInput(
+            "Choose a level: awareness, working, practitioner or expert", field="level"
+        )
+    with transaction.atomic():
+        user_skill = UserSkill.objects.select_for_update().filter(user=user, skill=skill).first()
+        if user_skill is None:
+            user_skill = UserSkill(user=user, skill=skill)
+        user_skill.level = level
+        _save(user_skill, actor)
+    return user_skill
+
+
+def user_skill_remove(*, actor, user_skill: UserSkill) -> None:
+    _refuse_other_person(actor, user_skill.user)
+    with transaction.atomic():
+        user_skill._history_user = actor
+        user_skill.delete()
+
+
+# The skills list (programme office) --------------------------------------------------------
+
+
+def _clean_skill(*, name: str, family: str, skill: Skill | None = None) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput("Enter the skill's name", field="name")
+    if len(name) > 120:
+        raise InvalidInput("Keep the name to 120 characters or fewer", field="name")
+    if family not in SkillFamily.values:
+        raise InvalidInput("Choose a role family", field="family")
+    same = Skill.objects.filter(name__iexact=name)
+    if skill is not None:
+        same = same.exclude(pk=skill.pk)
+    if same.exists():
+        raise InvalidInput(
+            f"There is already a skill called {name}", field="name", code="name_taken"
+        )
+    return name
+
+
+def skill_create(*, actor, name: str, family: str, description: str = "") -> Skill:
+    """Add a skill to the list projects and people choose from."""
+    if not permissions.can_manage_skills(actor):
+        raise PermissionDenied("Only the programme office can change the skills list.")
+    name = _clean_skill(name=name, family=family)
+    base = slugify(name)[:120] or "skill"
+    slug, n = base, 2
+    while Skill.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    with transaction.atomic():
+        skill = Skill(name=name, slug=slug, family=family, description=(description or "").strip())
+        _save(skill, actor)
+    return skill
+
+
+def skill_update(*, actor, skill: Skill, name: str, family: str, description: str = "") -> Skill:
+    if not permissions.can_manage_skills(actor):
+        raise PermissionDenied("Only the programme office can change the skills list.")
+    name = _clean_skill(name=name, family=family, skill=skill)
+    with transaction.atomic():
+        skill.name, skill.family = name, family
+        skill.description = (description or "").strip()
+        _save(skill, actor)
+    return skill
+
+
+def skill_set_active(*, actor, skill: Skill, active: bool) -> Skill:
+    """Deactivate a skill (it stays on existing needs and pledges) or bring it back."""
+    if not permissions.can_manage_skills(actor):
+        raise PermissionDenied("Only the programme office can change the skills list.")
+    with transaction.atomic():
+        skill.active = active
+        _save(skill, actor)
+    return skill
