@@ -1,0 +1,109 @@
+"""The load client: a separate process that sends GET requests to one path on loopback.
+
+Run as ``python -m heartbeat.bench.load`` with a JSON spec on stdin; it prints the measured
+latencies, statuses and ``X-Query-Count`` headers as JSON. Running apart from the server
+and the orchestrator keeps its own work out of theirs. It uses ``http.client`` with one
+keep-alive connection per thread (gunicorn's sync workers close each connection; the client
+then reconnects, as a browser would), and stops at the request count or the time limit,
+whichever comes first.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import sys
+import threading
+import time
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+MAX_REQUESTS = 100_000
+MAX_CONCURRENCY = 64
+QUERY_COUNT_HEADER = "X-Query-Count"
+
+
+def _check(spec: dict) -> None:
+    if spec["host"] not in LOOPBACK:
+        raise ValueError("The load client only talks to the loopback interface.")
+    if not 0 < spec["requests"] <= MAX_REQUESTS:
+        raise ValueError(f"requests must be between 1 and {MAX_REQUESTS}.")
+    if not 0 < spec["concurrency"] <= MAX_CONCURRENCY:
+        raise ValueError(f"concurrency must be between 1 and {MAX_CONCURRENCY}.")
+    if not 0 < spec["time_limit"] <= 3600:
+        raise ValueError("time_limit must be between 0 and 3600 seconds.")
+
+
+def _load(spec: dict, total: int, deadline: float) -> list[tuple[float, int, int | None]]:
+    """Send ``total`` requests from ``concurrency`` threads; (ms, status, queries) each."""
+    lock = threading.Lock()
+    remaining = [total]
+    samples: list[tuple[float, int, int | None]] = []
+    headers = {"User-Agent": "heartbeat-bench", "Accept": "*/*", **spec.get("headers", {})}
+
+    def take() -> bool:
+        with lock:
+            if remaining[0] <= 0 or time.monotonic() > deadline:
+                return False
+            remaining[0] -= 1
+            return True
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection(spec["host"], spec["port"], timeout=30)
+        try:
+            while take():
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", spec["path"], headers=headers)
+                    response = connection.getresponse()
+                    response.read()
+                except (OSError, http.client.HTTPException):
+                    connection.close()
+                    samples.append(((time.perf_counter() - started) * 1000, 0, None))
+                    continue
+                elapsed_ms = (time.perf_counter() - started) * 1000
+                queries = response.getheader(QUERY_COUNT_HEADER)
+                samples.append(
+                    (elapsed_ms, response.status, int(queries) if queries is not None else None)
+                )
+                if response.will_close:
+                    connection.close()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(spec["concurrency"])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples
+
+
+def run(spec: dict) -> dict:
+    """Warm up, then load ``spec["path"]``; return what was measured.
+
+    spec: host, port, path, requests, concurrency, time_limit (seconds), and optionally
+    warmup (requests sent first and not measured) and headers (such as Cookie).
+    """
+    _check(spec)
+    deadline = time.monotonic() + spec["time_limit"]
+    if spec.get("warmup"):
+        _load(spec, min(spec["warmup"], MAX_REQUESTS), deadline)
+    started = time.perf_counter()
+    samples = _load(spec, spec["requests"], deadline)
+    elapsed = time.perf_counter() - started
+    return {
+        "path": spec["path"],
+        "elapsed_s": elapsed,
+        "latencies_ms": [sample[0] for sample in samples],
+        "statuses": [sample[1] for sample in samples],
+        "queries": [sample[2] for sample in samples],
+        "timed_out": len(samples) < spec["requests"],
+    }
+
+
+def main() -> None:
+    json.dump(run(json.load(sys.stdin)), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

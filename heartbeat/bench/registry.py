@@ -1,0 +1,71 @@
+"""The URLs the benchmark loads. An app adds its pages here as it grows.
+
+``path`` is either a literal path or a function that finds one in the generated database
+(it runs inside Django, in the process that generated the data), such as the address of a
+council's page. ``kind`` decides the latency target (see ``report.TARGET_P95_MS``); exports
+(PDF, XLSX, CSV) have none but still have the query budget. ``signed_in`` requests carry the
+session of the bench programme-office user, who sees the most. ``min_rps`` sets a
+throughput target for the pages the issue names one for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+KINDS = ("list", "detail", "dashboard", "export", "api")
+
+
+@dataclass(frozen=True)
+class BenchURL:
+    name: str
+    path: str | Callable[[], str]
+    kind: str
+    signed_in: bool = True
+    min_rps: float | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: kind must be one of {', '.join(KINDS)}.")
+
+    def resolve(self) -> str:
+        """The path to request; a function's path is looked up in the current database."""
+        path = self.path() if callable(self.path) else self.path
+        if not path.startswith("/"):
+            raise ValueError(f"{self.name}: the path {path!r} must start with /.")
+        return path
+
+
+def _a_council_slug() -> str:
+    from heartbeat.partnership.models import Organisation
+
+    slug = Organisation.objects.local_authorities().order_by("name").values_list("slug", flat=True)
+    first = slug.first()
+    if first is None:
+        raise LookupError("The generated database has no councils.")
+    return first
+
+
+def organisation_page() -> str:
+    return f"/organisations/{_a_council_slug()}/"
+
+
+def organisation_api() -> str:
+    return f"/api/v1/organisations/{_a_council_slug()}"
+
+
+BENCH_URLS: list[BenchURL] = [
+    BenchURL("home", "/", "dashboard"),
+    BenchURL("home, signed out", "/", "dashboard", signed_in=False),
+    BenchURL("organisations", "/organisations/", "list"),
+    BenchURL("organisation", organisation_page, "detail"),
+    BenchURL("programme terms", "/terms/", "list"),
+    BenchURL("organisations as CSV", "/organisations/?format=csv", "export"),
+    BenchURL("API: organisations", "/api/v1/organisations", "api", signed_in=False),
+    BenchURL("API: organisation", organisation_api, "api", signed_in=False),
+    BenchURL("API: programme terms", "/api/v1/terms", "api", signed_in=False),
+    BenchURL("health check", "/healthz", "api", signed_in=False),
+]
+
+# The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.
+FLOOR = BenchURL("floor", "/bench/floor", "api", signed_in=False)

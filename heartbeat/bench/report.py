@@ -1,0 +1,237 @@
+"""Targets, statistics, verdicts and the printed table of a benchmark run.
+
+The targets come from the foundation issue: at scale 10 on PostgreSQL, p95 under 100 ms for
+list and detail pages and under 150 ms for dashboards (exports excluded), no page above 20
+queries and none whose count grows with the data, and each gunicorn worker under 250 MB
+after the run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+TARGET_P95_MS: dict[str, float | None] = {
+    "list": 100.0,
+    "detail": 100.0,
+    "api": 100.0,
+    "dashboard": 150.0,
+    "export": None,
+}
+MAX_QUERIES = 20
+MAX_WORKER_MB = 250.0
+TARGET_SCALE = 10
+TARGET_ENGINE = "postgresql"
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """The ``pct`` percentile, interpolating between the closest ranks (as numpy does)."""
+    if not values:
+        raise ValueError("percentile of no values")
+    if not 0 <= pct <= 100:
+        raise ValueError("pct must be between 0 and 100")
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * pct / 100
+    low, high = math.floor(rank), math.ceil(rank)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+@dataclass
+class Result:
+    """What was measured for one URL."""
+
+    name: str
+    path: str
+    kind: str
+    signed_in: bool
+    latencies_ms: list[float]
+    statuses: list[int]
+    queries: list[int | None]
+    elapsed_s: float
+    growth_queries: int | None = None
+    growth_status: int | None = None
+    min_rps: float | None = None
+    timed_out: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies_ms)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    @property
+    def p50(self) -> float | None:
+        return percentile(self.latencies_ms, 50) if self.latencies_ms else None
+
+    @property
+    def p95(self) -> float | None:
+        return percentile(self.latencies_ms, 95) if self.latencies_ms else None
+
+    @property
+    def query_count(self) -> int | None:
+        """The most queries any request ran (they should all agree)."""
+        counted = [count for count in self.queries if count is not None]
+        return max(counted) if counted else None
+
+    @property
+    def failures(self) -> Counter:
+        return Counter(status for status in self.statuses if status != 200)
+
+
+def misses(result: Result) -> list[str]:
+    """The targets ``result`` missed, in words; empty when it met them all."""
+    missed = []
+    if not result.requests:
+        return ["no requests completed"]
+    failures = result.failures
+    if failures:
+        statuses = ", ".join(
+            f"{count} x {'no response' if status == 0 else f'HTTP {status}'}"
+            for status, count in sorted(failures.items())
+        )
+        missed.append(f"failed: {statuses}")
+    target = TARGET_P95_MS[result.kind]
+    if target is not None and result.p95 > target:
+        missed.append(f"p95 over {target:.0f} ms")
+    if result.min_rps is not None and result.rps < result.min_rps:
+        missed.append(f"under {result.min_rps:.0f} req/s")
+    queries = result.query_count
+    if queries is None:
+        missed.append("no query count")
+    else:
+        if queries > MAX_QUERIES:
+            missed.append(f"over {MAX_QUERIES} queries")
+        if result.growth_queries is not None and result.growth_queries != queries:
+            missed.append("queries grow with data")
+    if result.growth_status not in (None, 200):
+        missed.append(f"HTTP {result.growth_status} at the smaller scale")
+    if result.timed_out:
+        missed.append("stopped at the time limit")
+    return missed
+
+
+def verdict(result: Result) -> str:
+    return "; ".join(misses(result)) or "OK"
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def table_rows(results: list[Result]) -> list[list[str]]:
+    return [
+        [
+            result.path,
+            result.kind,
+            "signed in" if result.signed_in else "public",
+            str(result.requests),
+            f"{result.rps:.1f}",
+            _ms(result.p50),
+            _ms(result.p95),
+            _count(result.query_count),
+            _count(result.growth_queries),
+            verdict(result),
+        ]
+        for result in results
+    ]
+
+
+def format_table(results: list[Result], growth_scale: int | None) -> str:
+    """A plain-text table, one row per URL, numbers right-aligned."""
+    headers = [
+        "URL",
+        "kind",
+        "as",
+        "requests",
+        "req/s",
+        "p50 ms",
+        "p95 ms",
+        "queries",
+        f"at scale {growth_scale}" if growth_scale else "smaller scale",
+        "verdict",
+    ]
+    numeric = {3, 4, 5, 6, 7, 8}
+    rows = [headers, *table_rows(results)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        cells = [
+            cell.rjust(width) if column in numeric else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(headers), rule, *(line(row) for row in rows[1:])])
+
+
+def format_floor(floor: Result) -> str:
+    return (
+        f"Floor {floor.path} (the cheapest Django response): p50 {_ms(floor.p50)} ms, "
+        f"p95 {_ms(floor.p95)} ms, {floor.rps:.1f} req/s over {floor.requests} requests."
+    )
+
+
+def memory_misses(workers: list[dict]) -> list[str]:
+    return [
+        f"worker {worker['pid']} uses {worker['rss_mb']:.0f} MB"
+        for worker in workers
+        if worker["rss_mb"] >= MAX_WORKER_MB
+    ]
+
+
+def format_memory(workers: list[dict]) -> str:
+    if not workers:
+        return "Worker memory: not measured (no /proc, or no workers found)."
+    each = ", ".join(
+        f"{worker['rss_mb']:.1f} MB (peak {worker['peak_mb']:.1f})" for worker in workers
+    )
+    state = "OK" if not memory_misses(workers) else "MISSED"
+    return f"Worker memory after the run: {each}; target under {MAX_WORKER_MB:.0f} MB: {state}."
+
+
+def summary_line(results: list[Result], workers: list[dict], *, scale: int, engine: str) -> str:
+    missed = [result for result in results if misses(result)]
+    memory = memory_misses(workers)
+    parts = [f"{len(results) - len(missed)} of {len(results)} URLs met their targets"]
+    if missed:
+        parts.append("missed: " + ", ".join(result.path for result in missed))
+    if memory:
+        parts.append("memory: " + "; ".join(memory))
+    line = "Summary: " + "; ".join(parts) + "."
+    if scale != TARGET_SCALE or not engine.lower().startswith(TARGET_ENGINE):
+        line += (
+            f" (The targets are set for scale {TARGET_SCALE} on PostgreSQL; "
+            "this run is indicative.)"
+        )
+    return line
+
+
+def result_json(result: Result) -> dict:
+    return {
+        "name": result.name,
+        "path": result.path,
+        "kind": result.kind,
+        "signed_in": result.signed_in,
+        "requests": result.requests,
+        "elapsed_s": round(result.elapsed_s, 3),
+        "rps": round(result.rps, 1),
+        "p50_ms": None if result.p50 is None else round(result.p50, 2),
+        "p95_ms": None if result.p95 is None else round(result.p95, 2),
+        "max_ms": round(max(result.latencies_ms), 2) if result.latencies_ms else None,
+        "queries": result.query_count,
+        "queries_smaller_scale": result.growth_queries,
+        "statuses": {str(status): count for status, count in Counter(result.statuses).items()},
+        "target_p95_ms": TARGET_P95_MS.get(result.kind),
+        "min_rps": result.min_rps,
+        "misses": misses(result),
+        "verdict": verdict(result),
+    }

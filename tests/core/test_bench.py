@@ -1,0 +1,368 @@
+import argparse
+import os
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from heartbeat.bench import BENCH_URLS, BenchURL, load, report
+from heartbeat.bench.prepare import engine_description
+from heartbeat.bench.registry import FLOOR, organisation_api, organisation_page
+from heartbeat.bench.runner import choose_database, parse_args, redact
+from heartbeat.bench.server import BenchError, base_environment, process_memory, sign_in
+from heartbeat.core.querycount import HEADER, QueryCountMiddleware
+from tests.factories import DEFAULT_PASSWORD, OrganisationFactory, UserFactory
+
+
+def result(kind="list", latencies=None, queries=5, growth=None, statuses=None, **extra):
+    latencies = latencies if latencies is not None else [10.0] * 20
+    return report.Result(
+        name="organisations",
+        path="/organisations/",
+        kind=kind,
+        signed_in=True,
+        latencies_ms=latencies,
+        statuses=statuses if statuses is not None else [200] * len(latencies),
+        queries=[queries] * len(latencies),
+        elapsed_s=1.0,
+        growth_queries=growth,
+        **extra,
+    )
+
+
+# Percentiles
+
+
+def test_percentile_interpolates_between_ranks():
+    values = list(range(1, 101))
+
+    assert report.percentile(values, 50) == pytest.approx(50.5)
+    assert report.percentile(values, 95) == pytest.approx(95.05)
+    assert report.percentile(values, 0) == 1
+    assert report.percentile(values, 100) == 100
+
+
+def test_percentile_ignores_order_and_handles_one_value():
+    assert report.percentile([30.0, 10.0, 20.0], 50) == 20.0
+    assert report.percentile([7.5], 95) == 7.5
+
+
+def test_percentile_of_nothing_is_an_error():
+    with pytest.raises(ValueError, match="no values"):
+        report.percentile([], 95)
+    with pytest.raises(ValueError, match="between 0 and 100"):
+        report.percentile([1.0], 101)
+
+
+# Verdicts against the targets
+
+
+def test_a_fast_small_page_is_ok():
+    assert report.verdict(result()) == "OK"
+
+
+@pytest.mark.parametrize(
+    ("kind", "p95", "missed"),
+    [
+        ("list", 99.0, False),
+        ("list", 101.0, True),
+        ("detail", 101.0, True),
+        ("api", 101.0, True),
+        ("dashboard", 140.0, False),
+        ("dashboard", 151.0, True),
+        ("export", 5000.0, False),
+    ],
+)
+def test_latency_target_depends_on_the_kind(kind, p95, missed):
+    measured = result(kind=kind, latencies=[p95] * 20)
+
+    assert ("p95 over" in report.verdict(measured)) is missed
+
+
+def test_dashboards_have_150_ms_and_exports_no_latency_target():
+    assert report.TARGET_P95_MS["dashboard"] == 150
+    assert report.TARGET_P95_MS["list"] == report.TARGET_P95_MS["detail"] == 100
+    assert report.TARGET_P95_MS["export"] is None
+
+
+def test_more_than_20_queries_misses_even_for_an_export():
+    assert report.verdict(result(queries=20)) == "OK"
+    assert report.verdict(result(kind="export", queries=21)) == "over 20 queries"
+
+
+def test_counts_that_differ_at_the_smaller_scale_grow():
+    assert report.verdict(result(queries=7, growth=7)) == "OK"
+    assert report.verdict(result(queries=9, growth=7)) == "queries grow with data"
+
+
+def test_failed_requests_are_reported_by_status():
+    measured = result(statuses=[200] * 17 + [404, 404, 0])
+
+    assert report.verdict(measured) == "failed: 1 x no response, 2 x HTTP 404"
+
+
+def test_several_misses_are_listed_together():
+    measured = result(latencies=[250.0] * 20, queries=30, growth=12)
+
+    assert report.misses(measured) == [
+        "p95 over 100 ms",
+        "over 20 queries",
+        "queries grow with data",
+    ]
+
+
+def test_throughput_target_when_the_url_has_one():
+    assert report.verdict(result(min_rps=10)) == "OK"  # 20 requests in 1 s
+    assert report.verdict(result(min_rps=110)) == "under 110 req/s"
+
+
+def test_a_missing_query_count_header_is_a_miss():
+    assert report.verdict(result(queries=None)) == "no query count"
+
+
+def test_memory_target():
+    workers = [
+        {"pid": 1, "rss_mb": 80.0, "peak_mb": 81.0},
+        {"pid": 2, "rss_mb": 260.0, "peak_mb": 300.0},
+    ]
+
+    assert report.memory_misses(workers) == ["worker 2 uses 260 MB"]
+    assert "MISSED" in report.format_memory(workers)
+    assert "OK" in report.format_memory(workers[:1])
+
+
+# The table
+
+
+def test_table_has_a_row_per_url_with_aligned_columns():
+    fast = result(latencies=[float(n) for n in range(1, 21)])
+    slow = result(kind="dashboard", latencies=[200.0] * 10, queries=25, growth=25)
+    slow.path = "/dashboard/"
+
+    table = report.format_table([fast, slow], growth_scale=1).splitlines()
+
+    assert table[0].split() == [
+        "URL", "kind", "as", "requests", "req/s", "p50", "ms", "p95", "ms", "queries", "at",
+        "scale", "1", "verdict",
+    ]  # fmt: skip
+    assert set(table[1]) <= {"-", " "}
+    assert table[2].split() == [
+        "/organisations/", "list", "signed", "in", "20", "20.0", "10.5", "19.1", "5", "-", "OK",
+    ]  # fmt: skip
+    assert table[3].endswith("p95 over 150 ms; over 20 queries")
+    # Numbers are right-aligned: the queries column ends at the same place on every row.
+    end = table[0].index("queries") + len("queries")
+    assert table[2][end - 1] == "5"
+    assert table[3][end - 2 : end] == "25"
+
+
+def test_summary_counts_misses_and_says_when_the_run_is_only_indicative():
+    fine, slow = result(), result(latencies=[500.0] * 20)
+    slow.path = "/slow/"
+
+    line = report.summary_line([fine, slow], [], scale=1, engine="SQLite 3.40.1")
+
+    assert line.startswith("Summary: 1 of 2 URLs met their targets; missed: /slow/.")
+    assert "indicative" in line
+    assert "indicative" not in report.summary_line([fine], [], scale=10, engine="PostgreSQL 15.8")
+
+
+def test_results_as_json():
+    data = report.result_json(result(latencies=[10.0, 30.0], growth=5))
+
+    assert data["p95_ms"] == 29.0
+    assert data["queries"] == 5
+    assert data["queries_smaller_scale"] == 5
+    assert data["statuses"] == {"200": 2}
+    assert data["verdict"] == "OK"
+    assert data["target_p95_ms"] == 100.0
+
+
+# The registry
+
+
+def test_registry_lists_the_foundation_urls():
+    kinds = {url.kind for url in BENCH_URLS}
+    names = [url.name for url in BENCH_URLS]
+
+    assert len(names) == len(set(names))
+    assert kinds <= {"list", "detail", "dashboard", "export", "api"}
+    literal = {url.path for url in BENCH_URLS if isinstance(url.path, str)}
+    assert {"/", "/organisations/", "/terms/", "/api/v1/organisations", "/healthz"} <= literal
+    assert "/organisations/?format=csv" in literal
+    assert FLOOR.path == "/bench/floor"
+
+
+def test_registry_rejects_an_unknown_kind_and_a_relative_path():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        BenchURL("bad", "/x", "report")
+    with pytest.raises(ValueError, match="must start with /"):
+        BenchURL("bad", "x", "list").resolve()
+
+
+@pytest.mark.django_db
+def test_resolvers_find_a_council_in_the_database():
+    OrganisationFactory(name="Zetland", slug="zetland")
+    OrganisationFactory(name="Aberfield", slug="aberfield")
+    OrganisationFactory(name="Aaa Office", slug="aaa-office", kind="digital_office")
+
+    assert organisation_page() == "/organisations/aberfield/"
+    assert organisation_api() == "/api/v1/organisations/aberfield"
+
+
+@pytest.mark.django_db
+def test_resolvers_say_when_there_is_no_council():
+    with pytest.raises(LookupError, match="no councils"):
+        organisation_page()
+
+
+@pytest.mark.django_db
+def test_engine_description_names_the_database():
+    assert engine_description(connection).split()[0] in {"SQLite", "PostgreSQL"}
+
+
+# The query count header
+
+
+@pytest.fixture
+def counted(settings):
+    settings.MIDDLEWARE = [
+        settings.MIDDLEWARE[0],
+        "heartbeat.core.querycount.QueryCountMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
+
+
+@pytest.mark.django_db
+def test_query_count_header_is_zero_for_the_floor(counted, client):
+    response = client.get("/bench/floor")
+
+    assert response[HEADER] == "0"
+
+
+@pytest.mark.django_db
+def test_query_count_header_matches_the_queries_django_ran(counted, client, member):
+    OrganisationFactory.create_batch(3)
+    client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
+
+    for path in ["/healthz", "/organisations/", "/api/v1/organisations"]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        assert int(response[HEADER]) == len(captured.captured_queries), path
+    assert int(response[HEADER]) >= 1
+
+
+@pytest.mark.django_db
+def test_without_the_setting_there_is_no_header(client):
+    assert HEADER not in client.get("/bench/floor")
+
+
+@pytest.mark.django_db
+def test_middleware_counts_each_statement(rf):
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 2")
+        return HttpResponse("ok")
+
+    response = QueryCountMiddleware(view)(rf.get("/"))
+
+    assert response[HEADER] == "2"
+
+
+# Choosing the database and the environment
+
+
+def namespace(**values):
+    return argparse.Namespace(**{"database_url": None, **values})
+
+
+def test_database_from_the_option_then_the_environment_then_a_fresh_sqlite_file():
+    env = {"BENCH_DATABASE_URL": "postgres://b/b", "DATABASE_URL": "postgres://d/d"}
+
+    assert choose_database(namespace(database_url="postgres://o/o"), env, 10)[:2] == (
+        "postgres://o/o",
+        "--database-url",
+    )
+    assert choose_database(namespace(), env, 10)[:2] == ("postgres://b/b", "BENCH_DATABASE_URL")
+    assert choose_database(namespace(), {"DATABASE_URL": "postgres://d/d"}, 10)[1] == (
+        "DATABASE_URL"
+    )
+    url, source, path = choose_database(namespace(), {}, 10)
+    assert path.name == "bench-10.sqlite3"
+    assert url == f"sqlite:///{path}"
+
+
+def test_passwords_are_not_printed():
+    assert redact("postgres://heartbeat:secret@127.0.0.1:5432/hb") == (
+        "postgres://heartbeat:***@127.0.0.1:5432/hb"
+    )
+    assert redact("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+
+
+def test_server_environment_is_production_with_the_query_count_header(tmp_path):
+    env = base_environment(database_url="sqlite:///x", static_root=tmp_path)
+
+    assert env["DEBUG"] == "0"
+    assert env["HEARTBEAT_QUERY_COUNT_HEADER"] == "1"
+    assert env["SECURE_COOKIES"] == "0"
+    assert env["ALLOWED_HOSTS"] == "127.0.0.1"
+    assert env["DATABASE_URL"] == "sqlite:///x"
+    assert "PYTEST_VERSION" not in env
+
+
+def test_arguments_have_the_documented_defaults():
+    args = parse_args(["--scale", "3"])
+
+    assert (args.scale, args.requests, args.concurrency, args.workers) == (3, 200, 4, 2)
+    assert not args.no_growth_check
+    with pytest.raises(SystemExit):
+        parse_args(["--scale", "0"])
+
+
+def test_memory_is_read_from_proc():
+    memory = process_memory(os.getpid())
+
+    assert memory["pid"] == os.getpid()
+    assert 1 < memory["rss_mb"] <= memory["peak_mb"]
+
+
+# The load client and sign-in, against the test server
+
+
+def test_the_load_client_only_talks_to_loopback():
+    spec = {"host": "example.org", "port": 80, "path": "/", "requests": 1, "concurrency": 1,
+            "time_limit": 1}  # fmt: skip
+    with pytest.raises(ValueError, match="loopback"):
+        load.run(spec)
+    with pytest.raises(ValueError, match="requests"):
+        load.run({**spec, "host": "127.0.0.1", "requests": 10**6})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_load_client_measures_every_request(live_server):
+    port = int(live_server.url.rsplit(":", 1)[1])
+    spec = {"host": "127.0.0.1", "port": port, "path": "/bench/floor", "requests": 12,
+            "concurrency": 3, "time_limit": 30, "warmup": 2}  # fmt: skip
+
+    measured = load.run(spec)
+
+    assert len(measured["latencies_ms"]) == 12
+    assert measured["statuses"] == [200] * 12
+    assert all(latency > 0 for latency in measured["latencies_ms"])
+    assert measured["queries"] == [None] * 12  # the header is off in tests
+    assert not measured["timed_out"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sign_in_returns_a_session_cookie(live_server):
+    UserFactory(email="bench@example.org")
+    port = int(live_server.url.rsplit(":", 1)[1])
+
+    cookie = sign_in(port, "bench@example.org", DEFAULT_PASSWORD)
+
+    assert "sessionid=" in cookie
+    with pytest.raises(BenchError, match="answered HTTP 200"):
+        sign_in(port, "bench@example.org", "not-the-password")
