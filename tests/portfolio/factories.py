@@ -6,6 +6,13 @@ from decimal import Decimal
 import factory
 from django.utils.text import slugify
 
+from heartbeat.portfolio.inputs import (
+    ProductInput,
+    ProjectInput,
+    RequirementInput,
+    ResourceInput,
+    TextItemInput,
+)
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
     ExpectedBenefit,
@@ -126,3 +133,55 @@ def complete_definition(project: Project) -> Project:
     ExpectedBenefitFactory(project=project)
     ResourceRequirementFactory(project=project)
     return project
+
+
+def project_input(
+    theme: Theme,
+    *,
+    skill: Skill | None = None,
+    lead_organisation=None,
+    project_lead=None,
+    **overrides,
+) -> ProjectInput:
+    """What a project form sends: a complete definition when a skill is given."""
+    values = {
+        "title": "Digital telecare",
+        "theme_id": theme.pk,
+        "summary": "Move councils' telecare from analogue to digital before the switch-off.",
+        "problem": "Analogue lines are being withdrawn; alarms may fail silently.",
+        "lead_organisation_id": lead_organisation.pk if lead_organisation else None,
+        "project_lead_id": project_lead.pk if project_lead else None,
+        "sponsor": "Chief Social Work Officer",
+        "planned_start": datetime.date(2026, 4, 1),
+        "planned_end": datetime.date(2027, 3, 31),
+        "estimated_cost": Decimal("250000"),
+        "visibility": Visibility.PUBLIC,
+        "tags": ["Telecare", "Health and care"],
+    }
+    if skill is not None:
+        values.update(
+            scope_in=[TextItemInput("Alarm receiving centres")],
+            scope_out=[TextItemInput("Housing alarms")],
+            requirements=[
+                RequirementInput("Digital alarms in every home", "must"),
+                RequirementInput("Shared procurement", "should"),
+            ],
+            products=[
+                ProductInput(
+                    "Digital telecare playbook", "guidance", planned_date=datetime.date(2026, 9, 1)
+                )
+            ],
+            benefits=[TextItemInput("Fewer failed alarm calls")],
+            resources=[
+                ResourceInput(
+                    skill_id=skill.pk,
+                    level=SkillLevel.PRACTITIONER,
+                    people=2,
+                    days_per_month=Decimal("2.5"),
+                    start_month=datetime.date(2026, 4, 1),
+                    end_month=datetime.date(2026, 12, 1),
+                )
+            ],
+        )
+    values.update(overrides)
+    return ProjectInput(**values)
