@@ -1,0 +1,634 @@
+"""Recruitment reads: coverage, open needs, contributions and capacity, each in a fixed number
+of queries whatever the number of rows.
+
+Coverage across many needs is worked out by the database from ``RequirementMonth`` (pledged
+days per need and month, kept by the pledge services); a single project's coverage is worked
+out here from the same rows, month by month, for the heat map.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Greatest, Least
+from django.utils import timezone
+
+from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, Theme, Visibility
+from heartbeat.recruitment import permissions
+from heartbeat.recruitment.coverage import (
+    ZERO,
+    ProjectCoverage,
+    percent,
+    pledge_days_by_month,
+    requirement_coverage,
+)
+from heartbeat.recruitment.models import (
+    JOINED_STATUSES,
+    OrganisationCapacity,
+    Participation,
+    ParticipationStatus,
+    Pledge,
+    RequirementMonth,
+    Skill,
+    SkillLevel,
+    UserSkill,
+)
+from heartbeat.recruitment.months import add_months, first_of_month, month_range, parse_month
+
+# Needs count as open once a project is approved, until it is closed.
+NEED_STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
+DAYS = DecimalField(max_digits=12, decimal_places=1)
+# Days are kept to a tenth; anything smaller is rounding noise from SQLite's arithmetic.
+EPSILON = Decimal("0.05")
+
+
+def _visible_projects(user):
+    return Project.objects.visible_to(user)
+
+
+def _sql_sum(expression):
+    # A plain SUM without GROUP BY, usable inside a correlated subquery.
+    return Func(expression, function="SUM", output_field=DAYS)
+
+
+def _sql_min(expression):
+    return Func(expression, function="MIN", output_field=DAYS)
+
+
+def _sql_count(expression):
+    return Func(expression, function="COUNT", output_field=IntegerField())
+
+
+def _months_between(start, end):
+    return ExpressionWrapper(
+        (ExtractYear(end) - ExtractYear(start)) * 12 + ExtractMonth(end) - ExtractMonth(start) + 1,
+        output_field=IntegerField(),
+    )
+
+
+def with_coverage(queryset, from_month: datetime.date | None = None):
+    """Annotate resource requirements with their coverage, from ``from_month`` (or their
+    start) to their end: per_month, months_open, required_days, covered_days, shortfall_days
+    and largest_gap (the biggest shortfall in any one month)."""
+    if from_month is None:
+        window_start = F("start_month")
+    else:
+        window_start = Greatest(
+            F("start_month"), Value(from_month, output_field=DateField()), output_field=DateField()
+        )
+    queryset = queryset.annotate(
+        window_start=window_start,
+        per_month=ExpressionWrapper(F("people") * F("days_per_month"), output_field=DAYS),
+    )
+    rows = RequirementMonth.objects.filter(
+        requirement=OuterRef("pk"),
+        month__gte=OuterRef("window_start"),
+        month__lte=OuterRef("end_month"),
+    ).order_by()
+    covered = rows.values(
+        total=_sql_sum(Least("pledged_days", OuterRef("per_month"), output_field=DAYS))
+    )
+    counted = rows.values(total=_sql_count("pk"))
+    smallest = rows.values(total=_sql_min("pledged_days"))
+    return queryset.annotate(
+        months_open=_months_between(F("window_start"), F("end_month")),
+        required_days=ExpressionWrapper(F("per_month") * F("months_open"), output_field=DAYS),
+        covered_days=Coalesce(Subquery(covered, output_field=DAYS), Value(ZERO), output_field=DAYS),
+        shortfall_days=ExpressionWrapper(F("required_days") - F("covered_days"), output_field=DAYS),
+        months_pledged=Coalesce(Subquery(counted, output_field=IntegerField()), 0),
+        largest_gap=Case(
+            When(months_pledged__lt=F("months_open"), then=F("per_month")),
+            default=ExpressionWrapper(
+                F("per_month")
+                - Least(Subquery(smallest, output_field=DAYS), F("per_month"), output_field=DAYS),
+                output_field=DAYS,
+            ),
+            output_field=DAYS,
+        ),
+    )
+
+
+def _with_gap_in(queryset, month: datetime.date):
+    pledged = RequirementMonth.objects.filter(requirement=OuterRef("pk"), month=month).values(
+        "pledged_days"
+    )[:1]
+    return queryset.filter(start_month__lte=month, end_month__gte=month).annotate(
+        gap_in_month=ExpressionWrapper(
+            F("per_month")
+            - Coalesce(Subquery(pledged, output_field=DAYS), Value(ZERO), output_field=DAYS),
+            output_field=DAYS,
+        )
+    )
+
+
+# A project's recruitment section -----------------------------------------------------------
+
+
+@dataclass
+class ProjectRecruitment:
+    project: Project
+    participations: list[Participation]
+    coverage: ProjectCoverage
+    pledges: list[Pledge]
+    own_participation: Participation | None = None
+    can_act: bool = False
+    show_people: bool = False
+    accepting: bool = True
+
+
+def project_coverage(project: Project) -> ProjectCoverage:
+    """Coverage month by month for each of the project's requirements (2 queries)."""
+    requirements = list(ResourceRequirement.objects.filter(project=project).select_related("skill"))
+    pledged: dict[int, dict[datetime.date, Decimal]] = defaultdict(dict)
+    for requirement_id, month, days in RequirementMonth.objects.filter(
+        requirement__project=project
+    ).values_list("requirement_id", "month", "pledged_days"):
+        pledged[requirement_id][month] = days
+    return ProjectCoverage(
+        requirements=[requirement_coverage(r, pledged.get(r.pk, {})) for r in requirements]
+    )
+
+
+def project_recruitment(user, project: Project) -> ProjectRecruitment:
+    """Participants, coverage and pledges of one project, for its page (5 queries)."""
+    participations = list(
+        Participation.objects.filter(project=project).select_related("organisation")
+    )
+    pledges = list(
+        Pledge.objects.filter(requirement__project=project)
+        .select_related("organisation", "person", "skill", "requirement__skill")
+        .prefetch_related("adjustments")
+        .order_by("status", "requirement__order", "requirement_id", "organisation__name", "id")
+    )
+    own = None
+    organisation_id = getattr(user, "organisation_id", None)
+    if organisation_id:
+        own = next((p for p in participations if p.organisation_id == organisation_id), None)
+    return ProjectRecruitment(
+        project=project,
+        participations=participations,
+        coverage=project_coverage(project),
+        pledges=pledges,
+        own_participation=own,
+        can_act=permissions.can_act_for_an_organisation(user),
+        show_people=permissions.can_see_pledged_people(user, project),
+        accepting=project.stage not in (Stage.CLOSED, Stage.CANCELLED),
+    )
+
+
+def pledge_detail(user, pledge_id: int) -> Pledge:
+    """One pledge with its need, project and adjustments; 404 when its project is hidden."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Pledge.objects.select_related(
+            "organisation",
+            "person",
+            "skill",
+            "requirement__skill",
+            "requirement__project__project_lead",
+            "created_by",
+        )
+        .prefetch_related("adjustments")
+        .filter(requirement__project__in=_visible_projects(user)),
+        pk=pledge_id,
+    )
+
+
+def pledge_history(pledge: Pledge) -> list[dict]:
+    """Readable changes to a pledge, newest first (1 query)."""
+    labels = {
+        "person": "Person",
+        "capacity_label": "Who",
+        "level": "Level",
+        "days_per_month": "Days per month",
+        "start_month": "First month",
+        "end_month": "Last month",
+        "status": "Status",
+        "withdrawn_reason": "Reason for withdrawing",
+        "notes": "Notes",
+    }
+    records = list(pledge.history.select_related("history_user", "person").order_by("history_date"))
+    entries = []
+    previous = None
+    for record in records:
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous, included_fields=list(labels))
+            changes = [(labels[c.field], c.old, c.new) for c in delta.changes]
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "what": "Pledged" if record.history_type == "+" else "Changed",
+                "changes": changes,
+            }
+        )
+        previous = record
+    return list(reversed(entries))
+
+
+# Open needs ------------------------------------------------------------------------------
+
+
+SORTS = {
+    "gap": ("-largest_gap", "-shortfall_days", "project__title", "id"),
+    "shortfall": ("-shortfall_days", "project__title", "id"),
+    "start": ("start_month", "project__title", "id"),
+    "project": ("project__title", "order", "id"),
+}
+
+
+@dataclass
+class NeedFilters:
+    skill: Skill | None = None
+    level: str = ""
+    theme: Theme | None = None
+    month: datetime.date | None = None
+    sort: str = "gap"
+
+    def as_params(self) -> dict:
+        return {
+            "skill": self.skill.slug if self.skill else "",
+            "level": self.level,
+            "theme": self.theme.slug if self.theme else "",
+            "month": f"{self.month:%Y-%m}" if self.month else "",
+            "sort": self.sort if self.sort != "gap" else "",
+        }
+
+
+def parse_need_filters(params) -> tuple[NeedFilters, list[str]]:
+    """Filters from URL parameters; unknown values are dropped and reported."""
+    filters, errors = NeedFilters(), []
+    skill = (params.get("skill") or "").strip()
+    if skill:
+        filters.skill = Skill.objects.filter(slug=skill).first()
+        if filters.skill is None:
+            errors.append(f"There is no skill '{skill}': showing every skill.")
+    level = (params.get("level") or "").strip()
+    if level:
+        if level in SkillLevel.values:
+            filters.level = level
+        else:
+            errors.append(f"'{level}' is not a level: showing every level.")
+    theme = (params.get("theme") or "").strip()
+    if theme:
+        filters.theme = Theme.objects.filter(slug=theme).first()
+        if filters.theme is None:
+            errors.append(f"There is no theme '{theme}': showing every theme.")
+    month = (params.get("month") or "").strip()
+    if month:
+        filters.month = parse_month(month)
+        if filters.month is None:
+            errors.append(f"'{month}' is not a month like 2026-07: showing every month.")
+    sort = (params.get("sort") or "").strip()
+    if sort:
+        if sort in SORTS:
+            filters.sort = sort
+        else:
+            errors.append(f"Cannot sort by '{sort}'.")
+    return filters, errors
+
+
+def open_needs(user, filters: NeedFilters | None = None, *, today: datetime.date | None = None):
+    """Every need with days still to find from this month on, on projects the person can see:
+    a QuerySet of ResourceRequirement annotated by ``with_coverage``, ready to paginate."""
+    filters = filters or NeedFilters()
+    this_month = first_of_month(today or timezone.localdate())
+    needs = ResourceRequirement.objects.filter(
+        project__stage__in=NEED_STAGES, end_month__gte=this_month
+    )
+    if not (user is not None and user.is_authenticated):
+        needs = needs.filter(project__visibility=Visibility.PUBLIC)
+    if filters.skill is not None:
+        needs = needs.filter(skill=filters.skill)
+    if filters.level:
+        needs = needs.filter(level=filters.level)
+    if filters.theme is not None:
+        needs = needs.filter(project__theme=filters.theme)
+    needs = with_coverage(needs, from_month=this_month).filter(shortfall_days__gt=EPSILON)
+    if filters.month is not None:
+        needs = _with_gap_in(needs, filters.month).filter(gap_in_month__gt=EPSILON)
+    return needs.select_related("skill", "project__theme").order_by(*SORTS[filters.sort])
+
+
+NEED_EXPORT_HEADERS = [
+    "Project",
+    "Theme",
+    "Skill",
+    "Level",
+    "People",
+    "Days per person per month",
+    "First month",
+    "Last month",
+    "Months still to run",
+    "Days required",
+    "Days pledged",
+    "Days short",
+    "Largest gap in a month",
+    "Address",
+]
+
+
+def need_export_rows(needs, site_url: str = "") -> list[list]:
+    return [
+        [
+            n.project.title,
+            n.project.theme.name,
+            n.skill.name,
+            n.get_level_display(),
+            n.people,
+            n.days_per_month,
+            f"{n.start_month:%B %Y}",
+            f"{n.end_month:%B %Y}",
+            n.months_open,
+            n.required_days,
+            n.covered_days,
+            n.shortfall_days,
+            n.largest_gap,
+            f"{site_url}{n.project.get_absolute_url()}#coverage",
+        ]
+        for n in needs
+    ]
+
+
+# Where my council can help ----------------------------------------------------------------
+
+
+@dataclass
+class HelpMatch:
+    need: ResourceRequirement
+    people: list[UserSkill] = field(default_factory=list)
+    pledged_before: bool = False
+    pledged_here: bool = False
+
+
+def matching_skill_ids(organisation) -> tuple[dict[int, list[UserSkill]], set[int]]:
+    """Skills of the organisation's people, and skills it has pledged before (2 queries)."""
+    people: dict[int, list[UserSkill]] = defaultdict(list)
+    for user_skill in UserSkill.objects.filter(
+        user__organisation=organisation, user__is_active=True, skill__active=True
+    ).select_related("user", "skill"):
+        people[user_skill.skill_id].append(user_skill)
+    pledged = set(
+        Pledge.objects.filter(organisation=organisation).values_list("skill_id", flat=True)
+    )
+    return people, pledged
+
+
+def where_to_help(user, organisation, filters: NeedFilters | None = None, *, today=None):
+    """Open needs matching the skills of the organisation's people or its past pledges."""
+    people, pledged = matching_skill_ids(organisation)
+    skill_ids = set(people) | pledged
+    needs = open_needs(user, filters, today=today).filter(skill_id__in=skill_ids)
+    needs = list(needs[:200])
+    here = set(
+        Pledge.objects.active()
+        .filter(organisation=organisation, requirement__in=[n.pk for n in needs])
+        .values_list("requirement_id", flat=True)
+    )
+    return [
+        HelpMatch(
+            need=n,
+            people=people.get(n.skill_id, []),
+            pledged_before=n.skill_id in pledged,
+            pledged_here=n.pk in here,
+        )
+        for n in needs
+    ]
+
+
+# Recruiting projects by their largest gap --------------------------------------------------
+
+
+@dataclass
+class ProjectGap:
+    project: Project
+    required: Decimal = ZERO
+    covered: Decimal = ZERO
+    largest_gap: Decimal = ZERO
+    largest_gap_skill: str = ""
+
+    @property
+    def shortfall(self) -> Decimal:
+        return self.required - self.covered
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.covered, self.required)
+
+
+PROJECT_SORTS = {
+    "gap": lambda g: (-g.largest_gap, -g.shortfall, g.project.title),
+    "coverage": lambda g: (g.percent if g.percent is not None else 101, g.project.title),
+    "shortfall": lambda g: (-g.shortfall, g.project.title),
+    "title": lambda g: (g.project.title,),
+}
+
+
+def recruiting_projects(user, sort: str = "gap") -> list[ProjectGap]:
+    """Projects in the recruiting stage with coverage over their whole period (1 query)."""
+    needs = with_coverage(
+        ResourceRequirement.objects.filter(
+            project__in=_visible_projects(user).filter(stage=Stage.RECRUITING)
+        )
+    ).select_related("project__theme", "skill")
+    gaps: dict[int, ProjectGap] = {}
+    for need in needs:
+        gap = gaps.setdefault(need.project_id, ProjectGap(project=need.project))
+        gap.required += need.required_days
+        gap.covered += need.covered_days
+        if need.largest_gap > gap.largest_gap:
+            gap.largest_gap = need.largest_gap
+            gap.largest_gap_skill = need.skill.name
+    return sorted(gaps.values(), key=PROJECT_SORTS.get(sort, PROJECT_SORTS["gap"]))
+
+
+# Contributions -----------------------------------------------------------------------------
+
+
+@dataclass
+class Contribution:
+    organisation_id: int
+    name: str
+    slug: str
+    days_pledged: Decimal
+    pledges: int
+    projects_joined: int
+    projects_interested: int
+
+
+def contributions() -> list[Contribution]:
+    """Each organisation's active pledges (days, count) and projects joined (1 query)."""
+    from heartbeat.partnership.models import Organisation, OrganisationKind
+
+    pledged = (
+        Pledge.objects.active()
+        .filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values(total=_sql_sum("total_days"))
+    )
+    pledge_count = (
+        Pledge.objects.active()
+        .filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values(n=_sql_count("pk"))
+    )
+    joined = (
+        Participation.objects.filter(organisation=OuterRef("pk"), status__in=JOINED_STATUSES)
+        .order_by()
+        .values(n=_sql_count("pk"))
+    )
+    interested = (
+        Participation.objects.filter(
+            organisation=OuterRef("pk"), status=ParticipationStatus.INTERESTED
+        )
+        .order_by()
+        .values(n=_sql_count("pk"))
+    )
+    organisations = (
+        Organisation.objects.exclude(kind=OrganisationKind.DIGITAL_OFFICE)
+        .annotate(
+            days=Subquery(pledged, output_field=DAYS),
+            n_pledges=Subquery(pledge_count, output_field=IntegerField()),
+            n_joined=Subquery(joined, output_field=IntegerField()),
+            n_interested=Subquery(interested, output_field=IntegerField()),
+        )
+        .filter(
+            Q(kind=OrganisationKind.LOCAL_AUTHORITY, active=True)
+            | Q(n_pledges__gt=0)
+            | Q(n_joined__gt=0)
+            | Q(n_interested__gt=0)
+        )
+        .order_by("name")
+        .values_list("pk", "name", "slug", "days", "n_pledges", "n_joined", "n_interested")
+    )
+    return [
+        Contribution(
+            organisation_id=pk,
+            name=name,
+            slug=slug,
+            days_pledged=days or ZERO,
+            pledges=n_pledges or 0,
+            projects_joined=n_joined or 0,
+            projects_interested=n_interested or 0,
+        )
+        for pk, name, slug, days, n_pledges, n_joined, n_interested in organisations
+    ]
+
+
+CONTRIBUTION_EXPORT_HEADERS = [
+    "Organisation",
+    "Days pledged",
+    "Active pledges",
+    "Projects joined",
+    "Projects interested in",
+]
+
+
+def contribution_export_rows(rows: list[Contribution]) -> list[list]:
+    return [
+        [r.name, r.days_pledged, r.pledges, r.projects_joined, r.projects_interested] for r in rows
+    ]
+
+
+# Organisation capacity ---------------------------------------------------------------------
+
+
+@dataclass
+class CapacityMonth:
+    month: datetime.date
+    declared: Decimal | None
+    pledged: Decimal
+
+    @property
+    def remaining(self) -> Decimal | None:
+        return None if self.declared is None else self.declared - self.pledged
+
+    @property
+    def over(self) -> bool:
+        return self.declared is not None and self.pledged > self.declared
+
+
+@dataclass
+class CapacityView:
+    organisation: object
+    months: list[CapacityMonth]
+    declarations: list[OrganisationCapacity]
+
+    @property
+    def over_months(self) -> list[CapacityMonth]:
+        return [m for m in self.months if m.over]
+
+
+def organisation_capacity(
+    organisation, *, from_month: datetime.date | None = None, months: int = 12
+) -> CapacityView:
+    """Declared against pledged days for each of ``months`` months (3 queries)."""
+    start = first_of_month(from_month or timezone.localdate())
+    end = add_months(start, months - 1)
+    declarations = list(
+        OrganisationCapacity.objects.filter(organisation=organisation).select_related("declared_by")
+    )
+    pledged: dict[datetime.date, Decimal] = defaultdict(lambda: ZERO)
+    pledges = (
+        Pledge.objects.active()
+        .filter(organisation=organisation, start_month__lte=end, end_month__gte=start)
+        .prefetch_related("adjustments")
+    )
+    for pledge in pledges:
+        adjustments = {a.month: a.days for a in pledge.adjustments.all()}
+        days = pledge_days_by_month(
+            pledge.start_month, pledge.end_month, pledge.days_per_month, adjustments
+        )
+        for month, value in days.items():
+            pledged[month] += value
+    rows = []
+    for month in month_range(start, end):
+        declared = next(
+            (d.days_per_month for d in declarations if d.start_month <= month <= d.end_month),
+            None,
+        )
+        rows.append(CapacityMonth(month=month, declared=declared, pledged=pledged[month]))
+    return CapacityView(organisation=organisation, months=rows, declarations=declarations)
+
+
+def own_pledges(organisation) -> list[Pledge]:
+    """An organisation's pledges, active first, with their needs and projects (2 queries)."""
+    return list(
+        Pledge.objects.filter(organisation=organisation)
+        .select_related("requirement__project", "requirement__skill", "person")
+        .prefetch_related("adjustments")
+        .order_by("status", "-start_month", "id")
+    )
+
+
+def user_skills(user) -> list[UserSkill]:
+    return list(UserSkill.objects.filter(user=user).select_related("skill"))
+
+
+def skill_list(*, include_inactive: bool = False):
+    skills = Skill.objects.annotate(
+        n_needs=Count("requirements", distinct=True),
+    ).order_by("family", "name")
+    if not include_inactive:
+        skills = skills.filter(active=True)
+    return skills
