@@ -17,6 +17,8 @@ DEMO_PASSWORD = "heartbeat-demo-2026"  # noqa: S105
 
 DEMO_LOADERS: list[str] = [
     "heartbeat.partnership.demo.load",
+    "heartbeat.recruitment.demo.load",
+    "heartbeat.portfolio.demo.load",
 ]
 
 
