@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -141,7 +143,9 @@ def organisation_edit(request, slug):
 
     conflict = None
     if request.method == "POST":
-        form = OrganisationEditForm(request.POST, instance=organisation)
+        # The form works on a copy: validating it writes the input onto its instance, and the
+        # page's title and the saved values it shows come from the record as it is.
+        form = OrganisationEditForm(request.POST, instance=copy.copy(organisation))
         if form.is_valid():
             data = {name: form.cleaned_data[name] for name in ("name", "website", "active")}
             try:
@@ -157,7 +161,7 @@ def organisation_edit(request, slug):
                 # Keep what they typed; carry the new version so saving again is deliberate.
                 values = request.POST.copy()
                 values["updated_at"] = organisation.updated_at.isoformat()
-                form = OrganisationEditForm(values, instance=organisation)
+                form = OrganisationEditForm(values, instance=copy.copy(organisation))
                 form.is_valid()
             except ApplicationError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -91,3 +91,29 @@ def test_terms_page_has_a_chart_and_its_table(page, base_url, axe):
     expect(growth.get_by_role("row", name=re.compile("^Oct to Dec 2016"))).to_contain_text("25")
     expect(growth.get_by_role("row", name=re.compile("^Jul to Sep 2019"))).to_contain_text("32")
     axe(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_programme_office_corrects_an_organisation_and_sees_the_history(
+    page, base_url, axe, sign_in, programme_office, council
+):
+    sign_in(page, programme_office)
+    page.goto(f"{base_url}/organisations/aberdeen-city/")
+    page.get_by_role("link", name="Change details of Aberdeen City").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change Aberdeen City")
+    axe(page)
+
+    page.get_by_label("Website").fill("not a website")
+    page.get_by_role("button", name="Save changes").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary.get_by_role("link", name="Enter a valid URL.")).to_be_visible()
+    axe(page)
+
+    page.get_by_label("Website").fill("https://www.aberdeencity.gov.uk")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Saved the changes to Aberdeen City.")).to_be_visible()
+    history = page.get_by_role("table", name=re.compile("Changes to Aberdeen City"))
+    expect(history).to_contain_text("https://www.aberdeencity.gov.uk")
+    expect(history).to_contain_text(programme_office.display_name)
+    axe(page)

@@ -261,6 +261,7 @@ def test_edit_shows_the_error_summary_on_bad_input(client_for, programme_office,
     )
     assert response.status_code == 200
     html = response.content.decode()
+    assert "<title>Change Aberdeen City" in html
     assert "There is a problem" in html
     assert 'href="#id_name"' in html
     assert 'href="#id_website"' in html
@@ -290,6 +291,11 @@ def test_edit_reports_a_conflict_and_keeps_the_input(client_for, programme_offic
     html = response.content.decode()
     assert "Rachel Hughes changed this organisation" in html
     assert 'value="Aberdeen (mine)"' in html
+    # The saved details are shown as they are, not as typed.
+    start = html.index('id="current-values"')
+    current = html[start : html.index("<form", start)]
+    assert "Aberdeen City" in current
+    assert "Aberdeen (mine)" not in current
     council.refresh_from_db()
     assert council.name == "Aberdeen City"
     assert council.website == "https://www.aberdeencity.gov.uk"
