@@ -331,7 +331,7 @@ def catalogue_export_rows(queryset) -> tuple[list[str], list[list[Any]]]:
 
 def project_detail(user, slug: str) -> Project:
     """The project with its whole definition and stage moves, or 404 if ``user`` may not
-    see it (9 queries).
+    see it (8 queries).
 
     Besides the related managers, the project carries ``scope_in`` and ``scope_out`` lists.
     """
