@@ -91,6 +91,7 @@ def generate_partnership(
     ``dry_run`` rolls it back after counting.
     """
     from django.db import transaction
+    from django.db.models import ProtectedError
 
     from heartbeat.partnership.models import Organisation
 
@@ -110,8 +111,19 @@ def generate_partnership(
     with transaction.atomic():
         if existing:
             started = time.perf_counter()
-            for flusher in _flushers(paths):
-                flusher(out)
+            try:
+                for flusher in _flushers(paths):
+                    flusher(out)
+            except ProtectedError as error:
+                blocking = sorted(
+                    {str(obj._meta.verbose_name_plural) for obj in error.protected_objects}
+                )
+                raise Conflict(
+                    f"Cannot flush: {', '.join(blocking)} still refer to the records to delete. "
+                    "The app that owns them needs a flush() in its generator module, listed "
+                    "in GENERATORS.",
+                    code="flush_blocked",
+                ) from error
             out.write(f"Deleted the existing data in {time.perf_counter() - started:.1f} s.")
         rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
         for path in paths:

@@ -187,3 +187,17 @@ def test_registry_runs_generators_in_order_with_a_shared_random_source():
 
     assert counts["organisations"] == Organisation.objects.count()
     assert counts["people"] == User.objects.count()
+
+
+def test_flush_says_which_records_block_it():
+    from tests.portfolio.factories import ProjectFactory
+
+    ProjectFactory()
+
+    with pytest.raises(Conflict, match="Cannot flush: projects still refer") as refusal:
+        generate_partnership(
+            scale=1, flush=True, generators=["heartbeat.partnership.generator.generate"]
+        )
+
+    assert refusal.value.code == "flush_blocked"
+    assert Organisation.objects.count() == 1
