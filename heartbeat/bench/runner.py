@@ -333,4 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         },
     )
     print(f"Results written to {output}")
+    if args.keep:
+        kept = [path for path in (sqlite_file, growth_file) if path]
+        print(f"Kept: {', '.join(str(path) for path in [*kept, static_root])}")
     return 0
