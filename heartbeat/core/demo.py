@@ -43,10 +43,12 @@ class DemoContext:
         )
 
 
-def load_demo(loaders: list[str] | None = None) -> DemoContext:
-    """Run every demo loader in order, all or nothing."""
+def load_demo(loaders: list[str] | None = None, *, dry_run: bool = False) -> DemoContext:
+    """Run every demo loader in order, all or nothing; with ``dry_run``, roll it all back."""
     context = DemoContext()
     with transaction.atomic():
         for path in DEMO_LOADERS if loaders is None else loaders:
             import_string(path)(context)
+        if dry_run:
+            transaction.set_rollback(True)
     return context

@@ -63,8 +63,10 @@ def record_counts() -> dict[str, int]:
 def run_demo() -> str:
     from io import StringIO
 
-    out = StringIO()
-    call_command("demo", stdout=out)
+    out, err = StringIO(), StringIO()
+    call_command("demo", stdout=out, stderr=err)
+    # Tests run with DEBUG off, so the command warns about the shared password.
+    assert "do not load them on a server other people can reach" in err.getvalue()
     return out.getvalue()
 
 
@@ -202,3 +204,14 @@ def test_later_loaders_see_what_earlier_ones_made():
         "Board member",
         "Member",
     ]
+
+
+def test_a_dry_run_saves_nothing():
+    from io import StringIO
+
+    out = StringIO()
+    call_command("demo", "--dry-run", stdout=out, stderr=StringIO())
+    assert "Dry run: nothing was saved." in out.getvalue()
+    assert "Partnership: 37 organisations" in out.getvalue()
+    assert Organisation.objects.count() == 0
+    assert User.objects.count() == 0

@@ -11,10 +11,28 @@ class Command(BaseCommand):
         "the programme terms, and a demo person for each role. Safe to run again."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Load everything, report it, then roll it back: nothing is saved.",
+        )
+
     def handle(self, *args, **options):
-        context = load_demo()
+        dry_run = options["dry_run"]
+        if not settings.DEBUG:
+            self.stderr.write(
+                self.style.WARNING(
+                    "DEBUG is off. Demo accounts share a published password: "
+                    "do not load them on a server other people can reach."
+                )
+            )
+        context = load_demo(dry_run=dry_run)
         for line in context.summary:
             self.stdout.write(line)
+        if dry_run:
+            self.stdout.write(self.style.WARNING("Dry run: nothing was saved."))
+            return
         sign_in = f"{settings.SITE_URL}{reverse('accounts:login')}"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at " + sign_in))
