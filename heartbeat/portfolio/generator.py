@@ -1,0 +1,540 @@
+"""Synthetic projects for ``heartbeat generate`` (see ``heartbeat.core.generator``).
+
+About 200 projects per unit of scale (2,000 at scale 10), each with a full definition: three
+scope lines, four requirements, two anticipated products, three expected benefits and two
+resource requirements, plus the stage transitions that lead to its stage. Stages follow the
+shape of a real programme (most work in delivery, a steady flow of proposals, a few paused or
+cancelled); about 70% of projects are public. Lead organisations and project leads are the
+councils and people the partnership generator made; the themes, sub-areas and skills are the
+demo's, created if missing and reused if present. Everything is written with bulk inserts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.test.utils import override_settings
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
+
+from heartbeat.accounts.models import User
+from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.generator import BATCH_SIZE, BENCH_USERS
+from heartbeat.partnership.models import Organisation, OrganisationKind
+from heartbeat.portfolio.demo import load_themes
+from heartbeat.portfolio.models import (
+    AnticipatedProduct,
+    ExpectedBenefit,
+    ProductType,
+    Project,
+    Requirement,
+    ResourceRequirement,
+    ScopeItem,
+    Stage,
+    StageTransition,
+    Tag,
+    Visibility,
+)
+from heartbeat.recruitment.demo import load_skills
+from heartbeat.recruitment.models import SkillLevel
+
+PROJECTS_PER_SCALE = 200
+PUBLIC_SHARE = 0.7
+# Projects the benchmark's project lead leads, per unit of scale, so it has pages to edit.
+BENCH_LEAD_PROJECTS_PER_SCALE = 5
+
+STAGE_WEIGHTS = {
+    Stage.PROPOSED: 14,
+    Stage.DEFINED: 9,
+    Stage.APPROVED: 8,
+    Stage.RECRUITING: 15,
+    Stage.IN_DELIVERY: 30,
+    Stage.CLOSED: 14,
+    Stage.PAUSED: 5,
+    Stage.CANCELLED: 5,
+}
+# The forward path through the lifecycle; paused and cancelled projects leave it part-way.
+PATH = [Stage.DEFINED, Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY, Stage.CLOSED]
+
+# What projects in each sub-area are about (theme slug, sub-area slug) -> subjects.
+SUBJECTS: dict[tuple[str, str], list[str]] = {
+    ("digital-services", "health-and-care"): [
+        "care at home scheduling",
+        "telecare monitoring",
+        "adult social care assessments",
+        "carers' support applications",
+        "equipment and adaptations requests",
+        "self-directed support budgets",
+    ],
+    ("digital-services", "learning-and-teaching"): [
+        "school enrolment",
+        "early learning and childcare applications",
+        "school transport requests",
+        "school payments",
+        "pupil attendance reporting",
+        "education maintenance allowance",
+    ],
+    ("digital-services", "customer-services"): [
+        "council tax self-service",
+        "complaints handling",
+        "blue badge applications",
+        "benefits applications",
+        "registrar bookings",
+        "customer accounts",
+    ],
+    ("digital-services", "place-and-environment"): [
+        "bulky waste uplifts",
+        "street lighting fault reports",
+        "building warrant applications",
+        "pothole reporting",
+        "burial and cremation bookings",
+        "licensing applications",
+    ],
+    ("digital-foundations", "infrastructure-and-cloud"): [
+        "data centre exit",
+        "network refresh",
+        "device management",
+        "telephony migration",
+        "backup and recovery",
+        "identity and access management",
+    ],
+    ("digital-foundations", "data-and-intelligence"): [
+        "performance dashboards",
+        "master data management",
+        "open data publishing",
+        "address data quality",
+        "demand forecasting",
+        "data warehouse modernisation",
+    ],
+    ("digital-foundations", "cyber-security"): [
+        "security monitoring",
+        "vulnerability management",
+        "phishing awareness",
+        "incident response",
+        "supplier assurance",
+        "privileged access management",
+    ],
+    ("digital-leadership", "workforce-and-skills"): [
+        "digital champions network",
+        "data literacy training",
+        "agile delivery coaching",
+        "leadership development",
+        "digital apprenticeships",
+        "user research training",
+    ],
+    ("digital-leadership", "governance-and-strategy"): [
+        "benefits realisation",
+        "digital investment planning",
+        "technology roadmap",
+        "procurement pipeline",
+        "architecture review",
+        "digital strategy",
+    ],
+}
+SPONSOR_ROLES = [
+    "Chief Executive",
+    "Director of Corporate Services",
+    "Executive Director of Communities",
+    "Head of Digital",
+    "Director of Education",
+]
+PREFIXES = ["Shared", "Digital", "Online", "Joint", "National", "Regional", "Modern", "Better"]
+SUMMARIES = [
+    "{Prefix} {subject} designed with the people who use it and reused by every council that "
+    "joins.",
+    "Replace paper and phone-based {subject} with a {prefix_lower} approach councils can adopt.",
+    "A {prefix_lower} model for {subject}, so councils stop solving the same problem separately.",
+]
+PROBLEMS = [
+    "Councils run {subject} in different ways, mostly on ageing systems and manual processes. "
+    "Staff re-key information between systems, residents cannot see progress, and each council "
+    "buys and maintains its own tools. Working together on {subject} would cut duplicated "
+    "effort and give residents a consistent experience.",
+    "Demand for {subject} has grown while budgets have not. The current processes depend on a "
+    "few experienced staff and on systems whose contracts end soon. Councils want to agree a "
+    "common way of working before they replace them.",
+]
+SCOPE_IN = [
+    "Discovery and design of {subject} with residents and staff",
+    "Rollout of {subject} to the participating councils",
+]
+SCOPE_OUT = [
+    "Changes to the legislation that governs {subject}",
+    "Replacing councils' back-office systems",
+]
+REQUIREMENTS = [
+    ("must", "The {subject} service meets WCAG 2.2 AA"),
+    ("must", "Information about {subject} flows to back-office systems without re-keying"),
+    ("should", "Councils can report on {subject} with common measures"),
+    ("could", "Residents get updates about {subject} by text message"),
+]
+BENEFITS = [
+    "Staff time saved on {subject}",
+    "Fewer calls and emails about {subject}",
+    "Lower combined cost of {subject} across councils",
+]
+PRODUCT_TYPES = [
+    ProductType.SERVICE,
+    ProductType.PLATFORM,
+    ProductType.DATA,
+    ProductType.FRAMEWORK,
+    ProductType.TRAINING,
+]
+RESOURCE_SKILLS = [
+    "delivery-manager",
+    "product-manager",
+    "business-analyst",
+    "user-researcher",
+    "service-designer",
+    "content-designer",
+    "interaction-designer",
+    "software-developer",
+    "frontend-developer",
+    "technical-architect",
+    "solution-architect",
+    "data-analyst",
+    "data-engineer",
+    "subject-matter-expert",
+    "information-governance-officer",
+    "procurement-officer",
+    "trainer",
+]
+TAGS = [
+    "Automation",
+    "Cloud",
+    "Customer service",
+    "Data",
+    "Education",
+    "Housing",
+    "Integration",
+    "Online forms",
+    "Procurement",
+    "Security",
+    "Shared platform",
+    "Skills",
+    "Social care",
+    "Standards",
+    "Waste",
+]
+LEVELS = [SkillLevel.WORKING, SkillLevel.PRACTITIONER, SkillLevel.PRACTITIONER, SkillLevel.EXPERT]
+FIRST_MONTH = datetime.date(2024, 1, 1)
+
+
+def _add_months(month: datetime.date, months: int) -> datetime.date:
+    index = month.year * 12 + month.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _months_between(start: datetime.date, end: datetime.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _path_to(stage: str, rng: random.Random) -> list[str]:
+    """The stages a project passed through to reach ``stage``, in order."""
+    if stage == Stage.PROPOSED:
+        return []
+    if stage in PATH:
+        return PATH[: PATH.index(stage) + 1]
+    # Paused from an open stage after proposed; cancelled from any open stage.
+    left_at = rng.choice([Stage.DEFINED, Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY])
+    if stage == Stage.CANCELLED and rng.random() < 0.3:
+        return [Stage.CANCELLED]
+    return [*PATH[: PATH.index(left_at) + 1], stage]
+
+
+def _period(stage: str, rng: random.Random, today: datetime.date) -> tuple:
+    """Planned start and end (start within 2024-2027, end by 2028) fitting the stage."""
+    this_month = today.replace(day=1)
+    months_so_far = max(_months_between(FIRST_MONTH, this_month), 1)
+    if stage == Stage.CLOSED:
+        start = _add_months(FIRST_MONTH, rng.randint(0, max(months_so_far - 14, 0)))
+        length = rng.randint(6, min(18, max(_months_between(start, this_month) - 1, 6)))
+    elif stage in (Stage.IN_DELIVERY, Stage.PAUSED, Stage.CANCELLED):
+        start = _add_months(FIRST_MONTH, rng.randint(6, months_so_far))
+        length = rng.randint(12, 30)
+    else:
+        start = _add_months(this_month, rng.randint(1, 14))
+        length = rng.randint(6, 24)
+    end = _add_months(start, length)
+    if end.year > 2028:
+        end = datetime.date(2028, 12, 1)
+    return start, end - datetime.timedelta(days=1)
+
+
+def _lead_candidates() -> tuple[list[Organisation], dict[int, list[int]], User | None, User | None]:
+    organisations = list(
+        Organisation.objects.filter(
+            active=True,
+            kind__in=[OrganisationKind.LOCAL_AUTHORITY, OrganisationKind.DIGITAL_OFFICE],
+        ).order_by("pk")
+    )
+    people: dict[int, list[int]] = {}
+    leads: dict[int, list[int]] = {}
+    rows = User.objects.filter(organisation__in=organisations, is_active=True).values_list(
+        "pk", "organisation_id", "is_project_lead"
+    )
+    for pk, organisation_id, is_lead in rows:
+        people.setdefault(organisation_id, []).append(pk)
+        if is_lead:
+            leads.setdefault(organisation_id, []).append(pk)
+    # Prefer people with the project lead role; any member will do where a council has none.
+    candidates = {o.pk: leads.get(o.pk) or people.get(o.pk, []) for o in organisations}
+    organisations = [o for o in organisations if candidates[o.pk]]
+    bench_lead = User.objects.filter(email=BENCH_USERS["project_lead"]).first()
+    office = (
+        User.objects.filter(email=BENCH_USERS["programme_office"]).first()
+        or User.objects.filter(is_programme_office=True, is_active=True).order_by("pk").first()
+    )
+    return organisations, candidates, bench_lead, office
+
+
+def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
+    """Create about 200 × ``scale`` projects with full definitions and stage transitions."""
+    skills = load_skills()
+    themes, sub_areas = load_themes()
+    organisations, candidates, bench_lead, office = _lead_candidates()
+    if not organisations:
+        raise ApplicationError(
+            "Generate the partnership first: no council or Digital Office has any people.",
+            code="generate_partnership_first",
+        )
+    official_names = dict(Organisation.objects.values_list("pk", "official_name"))
+    tags = _tags()
+    areas = [(sub_areas[key], themes[key[0]], subjects) for key, subjects in SUBJECTS.items()]
+    resource_skills = [skills[slug] for slug in RESOURCE_SKILLS]
+    stages = list(STAGE_WEIGHTS)
+    weights = list(STAGE_WEIGHTS.values())
+    now = timezone.now()
+    today = timezone.localdate()
+    taken = set(Project.objects.values_list("slug", flat=True))
+
+    projects: list[Project] = []
+    plans: list[tuple[list[tuple[str, datetime.datetime]], datetime.datetime, int]] = []
+    details: list[tuple[str, str, datetime.date, datetime.date]] = []
+    how_many = PROJECTS_PER_SCALE * scale
+    bench_projects = BENCH_LEAD_PROJECTS_PER_SCALE * scale if bench_lead else 0
+    for number in range(1, how_many + 1):
+        area, theme, subjects = rng.choice(areas)
+        subject = rng.choice(subjects)
+        prefix = rng.choice(PREFIXES)
+        title = f"{prefix} {subject}"
+        slug = f"{slugify(title)[:100]}-{number}"
+        while slug in taken:
+            slug = f"{slug}-g"
+        taken.add(slug)
+        stage = rng.choices(stages, weights)[0]
+        path = _path_to(stage, rng)
+        start, end = _period(stage, rng, today)
+        if number <= bench_projects:
+            organisation_id, lead_id = bench_lead.organisation_id, bench_lead.pk
+        else:
+            organisation = rng.choice(organisations)
+            organisation_id = organisation.pk
+            lead_id = rng.choice(candidates[organisation_id])
+        # Proposed 2 to 10 months before the planned start, and long enough ago for its moves.
+        proposed_at = min(
+            timezone.make_aware(
+                datetime.datetime.combine(
+                    start - datetime.timedelta(days=rng.randint(60, 300)), datetime.time(9)
+                )
+            ),
+            now - datetime.timedelta(days=rng.randint(7 + 20 * len(path), 200 + 60 * len(path))),
+        )
+        moves = _moves(path, proposed_at, now, rng)
+        words = {"subject": subject, "Prefix": prefix, "prefix_lower": prefix.lower()}
+        project = Project(
+            title=title,
+            slug=slug,
+            theme=theme,
+            sub_area=area,
+            summary=rng.choice(SUMMARIES).format(**words),
+            problem=rng.choice(PROBLEMS).format(**words),
+            lead_organisation_id=organisation_id,
+            project_lead_id=lead_id,
+            created_by_id=lead_id,
+            sponsor=f"{rng.choice(SPONSOR_ROLES)}, {official_names[organisation_id]}",
+            planned_start=start,
+            planned_end=end,
+            estimated_cost=Decimal(rng.randrange(40, 2500) * 1000),
+            stage=stage,
+            stage_changed_at=moves[-1][1] if moves else proposed_at,
+            paused_from=path[-2] if stage == Stage.PAUSED else "",
+            visibility=Visibility.PUBLIC if rng.random() < PUBLIC_SHARE else Visibility.PARTNERSHIP,
+            version=1 + len(path),
+        )
+        projects.append(project)
+        plans.append((moves, proposed_at, lead_id))
+        details.append((subject, prefix, start, end))
+
+    # Each project's history starts with its creation, by its lead, when it was proposed.
+    users = {u.pk: u for u in User.objects.filter(pk__in={p.project_lead_id for p in projects})}
+    for project, (_moves_made, proposed_at, lead_id) in zip(projects, plans, strict=True):
+        # bulk_create_with_history reads each instance's history user and date from these.
+        project._history_user = users[lead_id]
+        project._history_date = proposed_at
+    projects = bulk_create_with_history(projects, Project, batch_size=BATCH_SIZE)
+
+    rows = _definition_rows(projects, details, resource_skills, rng)
+    _tag_projects(projects, tags, rng)
+    transitions = _transitions(projects, plans, office)
+    StageTransition.objects.bulk_create(transitions, batch_size=BATCH_SIZE)
+    return {
+        "projects": len(projects),
+        "definition rows": rows,
+        "stage transitions": len(transitions),
+        "skills": len(skills),
+    }
+
+
+def _moves(path, proposed_at, now, rng) -> list[tuple[str, datetime.datetime]]:
+    """Date each move on the path, a few weeks apart, between the proposal and now."""
+    moments = []
+    moment = proposed_at
+    for _stage in path:
+        moment = moment + datetime.timedelta(days=rng.randint(14, 75), hours=rng.randint(0, 6))
+        moments.append(moment)
+    if moments and moments[-1] > now:
+        # Squeeze the story into the time there was.
+        span = (now - proposed_at) / (len(path) + 1)
+        moments = [proposed_at + span * (i + 1) for i in range(len(path))]
+    return list(zip(path, moments, strict=True))
+
+
+def _tags() -> list[Tag]:
+    wanted = {slugify(name): name for name in TAGS}
+    existing = {t.slug for t in Tag.objects.filter(slug__in=wanted)}
+    Tag.objects.bulk_create(
+        [Tag(slug=slug, name=name) for slug, name in wanted.items() if slug not in existing]
+    )
+    return list(Tag.objects.filter(slug__in=wanted))
+
+
+def _tag_projects(projects, tags, rng) -> None:
+    through = Project.tags.through
+    links = [
+        through(project_id=project.pk, tag_id=tag.pk)
+        for project in projects
+        for tag in rng.sample(tags, rng.randint(1, 3))
+    ]
+    through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+
+
+def _project_rows(project, subject, prefix, start, end, resource_skills, rng) -> dict:
+    """One project's definition: 3 scope lines, 4 requirements, 2 products, 3 benefits and
+    2 resource requirements, by model."""
+    words = {"subject": subject}
+    length = max((end - start).days, 1)
+    months = max(_months_between(start, end), 1)
+    resources = []
+    for order in (1, 2):
+        first = _add_months(start.replace(day=1), rng.randint(0, months // 3))
+        last = _add_months(first, rng.randint(0, months - _months_between(start, first)))
+        resources.append(
+            ResourceRequirement(
+                project=project,
+                skill=rng.choice(resource_skills),
+                level=rng.choice(LEVELS),
+                people=rng.randint(1, 3),
+                days_per_month=Decimal(rng.choice([2, 3, 4, 5, 6, 8, 10])),
+                start_month=first,
+                end_month=min(last, end.replace(day=1)),
+                order=order,
+            )
+        )
+    return {
+        ScopeItem: [
+            *(
+                ScopeItem(
+                    project=project, kind=ScopeItem.Kind.IN, text=text.format(**words), order=i
+                )
+                for i, text in enumerate(SCOPE_IN, start=1)
+            ),
+            ScopeItem(
+                project=project,
+                kind=ScopeItem.Kind.OUT,
+                text=rng.choice(SCOPE_OUT).format(**words),
+                order=1,
+            ),
+        ],
+        Requirement: [
+            Requirement(project=project, priority=priority, text=text.format(**words), order=i)
+            for i, (priority, text) in enumerate(REQUIREMENTS, start=1)
+        ],
+        AnticipatedProduct: [
+            AnticipatedProduct(
+                project=project,
+                name=f"{prefix} {subject} {'service' if i == 1 else 'guidance'}",
+                product_type=rng.choice(PRODUCT_TYPES) if i == 1 else ProductType.GUIDANCE,
+                description=f"What the project delivers for {subject}.",
+                planned_date=start + datetime.timedelta(days=length * i // 2),
+                order=i,
+            )
+            for i in (1, 2)
+        ],
+        ExpectedBenefit: [
+            ExpectedBenefit(project=project, text=text.format(**words), order=i)
+            for i, text in enumerate(BENEFITS, start=1)
+        ],
+        ResourceRequirement: resources,
+    }
+
+
+def _definition_rows(projects, details, resource_skills, rng) -> int:
+    """Write every project's definition rows.
+
+    Without history records: they would double the rows written, and a generated project's
+    history needs only its creation (recorded on the project) to exercise the history page.
+    """
+    rows_by_model: dict[type, list] = {}
+    for project, (subject, prefix, start, end) in zip(projects, details, strict=True):
+        rows = _project_rows(project, subject, prefix, start, end, resource_skills, rng)
+        for model, objs in rows.items():
+            rows_by_model.setdefault(model, []).extend(objs)
+    for model, objs in rows_by_model.items():
+        model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
+    return sum(len(objs) for objs in rows_by_model.values())
+
+
+def _transitions(projects, plans, office) -> list[StageTransition]:
+    transitions = []
+    for project, (steps, _proposed_at, lead_id) in zip(projects, plans, strict=True):
+        from_stage = Stage.PROPOSED
+        for to_stage, at in steps:
+            by_lead = to_stage == Stage.DEFINED
+            transitions.append(
+                StageTransition(
+                    project=project,
+                    from_stage=from_stage,
+                    to_stage=to_stage,
+                    actor_id=lead_id if by_lead else (office.pk if office else None),
+                    reason=(
+                        "Paused while councils confirm funding and people."
+                        if to_stage == Stage.PAUSED
+                        else "Cancelled: too few councils could commit people to it."
+                        if to_stage == Stage.CANCELLED
+                        else ""
+                    ),
+                    at=at,
+                )
+            )
+            from_stage = to_stage
+    return transitions
+
+
+def flush(stdout) -> None:
+    """Delete every project, its definition and history, and the tags; keep themes and skills."""
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        Project.objects.all().delete()
+        Tag.objects.all().delete()
+    for model in (
+        Project,
+        ScopeItem,
+        Requirement,
+        AnticipatedProduct,
+        ExpectedBenefit,
+        ResourceRequirement,
+    ):
+        model.history.all().delete()
