@@ -93,7 +93,22 @@ def test_programme_overview_queries_do_not_grow(member):
             _ = [s.name for s in item.sub_areas]
             _ = [(p.title, p.lead_organisation.name, p.sub_area.name) for p in item.projects]
 
-    assert_same_queries(make_rows, run, budget=3)
+    assert_same_queries(make_rows, run, budget=4)
+
+
+def test_programme_overview_can_show_the_first_projects_of_each_theme(member):
+    leadership, services_theme = ThemeFactory(order=1), ThemeFactory(order=2)
+    for title in ["Echo", "Alpha", "Delta", "Bravo", "Charlie"]:
+        ProjectFactory(theme=services_theme, title=title)
+    ProjectFactory(theme=leadership, title="Members", stage=Stage.DEFINED)
+
+    overview = selectors.programme_overview(member, projects_per_theme=2)
+
+    assert [p.title for p in overview[1].projects] == ["Alpha", "Bravo"]
+    assert overview[1].total == 5
+    assert overview[1].counts_by_stage["proposed"] == 5
+    assert [p.title for p in overview[0].projects] == ["Members"]
+    assert overview[0].counts_by_stage["defined"] == 1
 
 
 # Catalogue filters --------------------------------------------------------------------------
