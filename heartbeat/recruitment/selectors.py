@@ -46,6 +46,7 @@ from heartbeat.recruitment.models import (
     Participation,
     ParticipationStatus,
     Pledge,
+    PledgeStatus,
     RequirementMonth,
     Skill,
     SkillLevel,
@@ -58,6 +59,7 @@ NEED_STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
 DAYS = DecimalField(max_digits=12, decimal_places=1)
 # Days are kept to a tenth; anything smaller is rounding noise from SQLite's arithmetic.
 EPSILON = Decimal("0.05")
+TENTH = Decimal("0.1")
 
 
 def _visible_projects(user):
@@ -214,10 +216,25 @@ def pledge_detail(user, pledge_id: int) -> Pledge:
 
 
 def pledge_history(pledge: Pledge) -> list[dict]:
-    """Readable changes to a pledge, newest first (1 query)."""
+    """Readable changes to a pledge, newest first (2 queries)."""
+    from heartbeat.core.formatting import uk_month
+
+    def who(record) -> str:
+        if record.person_id:
+            return record.person.display_name if record.person else "A named person"
+        return record.capacity_label or "Unnamed capacity"
+
+    def shown(record, name):
+        value = getattr(record, name)
+        if name == "level":
+            return SkillLevel(value).label if value in SkillLevel.values else value
+        if name == "status":
+            return PledgeStatus(value).label if value in PledgeStatus.values else value
+        if name in ("start_month", "end_month"):
+            return uk_month(value)
+        return value
+
     labels = {
-        "person": "Person",
-        "capacity_label": "Who",
         "level": "Level",
         "days_per_month": "Days per month",
         "start_month": "First month",
@@ -226,14 +243,21 @@ def pledge_history(pledge: Pledge) -> list[dict]:
         "withdrawn_reason": "Reason for withdrawing",
         "notes": "Notes",
     }
-    records = list(pledge.history.select_related("history_user", "person").order_by("history_date"))
+    records = list(
+        pledge.history.select_related("history_user", "person").order_by("history_date", "pk")
+    )
     entries = []
     previous = None
     for record in records:
         changes = []
         if previous is not None:
-            delta = record.diff_against(previous, included_fields=list(labels))
-            changes = [(labels[c.field], c.old, c.new) for c in delta.changes]
+            if who(previous) != who(record):
+                changes.append(("Who", who(previous), who(record)))
+            changes += [
+                (label, shown(previous, name), shown(record, name))
+                for name, label in labels.items()
+                if getattr(previous, name) != getattr(record, name)
+            ]
         entries.append(
             {
                 "when": record.history_date,
@@ -526,7 +550,7 @@ def contributions() -> list[Contribution]:
             organisation_id=pk,
             name=name,
             slug=slug,
-            days_pledged=days or ZERO,
+            days_pledged=Decimal(days or 0).quantize(TENTH),
             pledges=n_pledges or 0,
             projects_joined=n_joined or 0,
             projects_interested=n_interested or 0,

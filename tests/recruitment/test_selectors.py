@@ -374,7 +374,7 @@ def test_pledge_history_is_readable(worked_example, organisation_lead):
     pledge_withdraw(actor=organisation_lead, pledge=pledge, reason="Moved on")
     history = selectors.pledge_history(pledge)
     assert history[0]["what"] == "Changed"
-    assert ("Status", "active", "withdrawn") in history[0]["changes"]
+    assert ("Status", "Active", "Withdrawn") in history[0]["changes"]
     assert history[-1]["what"] == "Pledged"
 
 
