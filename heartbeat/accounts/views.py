@@ -266,6 +266,7 @@ def invitation_list(request):
             "status_label": InvitationStatus(status).label if status else "",
             "page_obj": paginate(invitations, request, per_page=50),
             "pending": InvitationStatus.PENDING,
+            "valid_days": settings.INVITATION_VALID_DAYS,
         },
     )
 
