@@ -85,8 +85,9 @@ class MonthField(forms.Field):
             return True
 
 
-class Radios(forms.RadioSelect):
-    """Radios whose group keeps the field's id, so the error summary can link to it."""
+class RadioSelect(forms.RadioSelect):
+    """Radios whose group keeps the field's id, so the error summary can link to it.
+    (Named like Django's: the field macro draws widgets by their class name.)"""
 
     def id_for_label(self, id_, index=None):
         if index is None:
@@ -209,7 +210,7 @@ class ProjectForm(forms.Form):
         label="Who can see this project",
         choices=Visibility.choices,
         initial=Visibility.PARTNERSHIP,
-        widget=Radios,
+        widget=RadioSelect,
         error_messages={"required": "Choose who can see this project"},
     )
     tags = forms.CharField(
@@ -528,12 +529,12 @@ def rows_initial(project) -> dict[str, list[dict]]:
 
 
 def build_formsets(data=None, initial=None) -> dict[str, forms.BaseFormSet]:
-    """A formset per row section. A new project starts with a blank row in most sections;
-    an existing one shows its rows; a posted form has exactly the rows it sent."""
+    """A formset per row section. A section with no rows yet starts with a blank one (most
+    sections); a posted form has exactly the rows it sent."""
     formsets = {}
     for section in ROW_SECTIONS:
         rows = (initial or {}).get(section.prefix) or []
-        extra = section.blank_rows if initial is None else 0
+        extra = 0 if rows else section.blank_rows
         formset_class = formset_factory(section.form, extra=extra, max_num=MAX_ROWS)
         formsets[section.prefix] = formset_class(
             data=data, initial=rows or None, prefix=section.prefix

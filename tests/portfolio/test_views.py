@@ -295,7 +295,9 @@ def test_project_page_renders_sections_other_apps_add(client, monkeypatch):
     assert "Added Angus to Digital telecare" in text_of(response)
 
 
-def test_project_page_query_count_does_not_grow_with_rows(client_for, programme_office):
+@pytest.fixture
+def project_with_rows(programme_office):
+    """A project and a make_rows(n) that gives it n rows of every kind and n stage moves."""
     project = ProjectFactory(title="Digital telecare")
     skill = SkillFactory()
 
@@ -312,8 +314,25 @@ def test_project_page_query_count_does_not_grow_with_rows(client_for, programme_
                 at=datetime.datetime(2026, 4, 1, tzinfo=datetime.UTC),
             )
 
+    return project, make_rows
+
+
+def test_project_page_query_count_does_not_grow_with_rows(
+    client_for, programme_office, project_with_rows, monkeypatch
+):
+    # The page's own sections; other apps' sections have budgets of their own.
+    monkeypatch.setattr(sections, "PROJECT_SECTIONS", [])
+    project, make_rows = project_with_rows
     client = client_for(programme_office)
     assert_same_queries(make_rows, lambda: client.get(project.get_absolute_url()), budget=21)
+
+
+def test_project_page_with_every_registered_section_keeps_its_query_count(
+    client_for, programme_office, project_with_rows
+):
+    project, make_rows = project_with_rows
+    client = client_for(programme_office)
+    assert_same_queries(make_rows, lambda: client.get(project.get_absolute_url()))
 
 
 def test_partnership_project_is_not_found_for_visitors(client, theme):
@@ -697,3 +716,9 @@ def test_project_lead_choices_are_project_leads_and_people_of_the_lead_organisat
     assert f'<option value="{colleague.pk}">' in html
     assert f'<option value="{stranger.pk}">' not in html
     assert f'<option value="{led_project.project_lead_id}" selected>' in html
+
+
+def test_create_form_draws_visibility_as_radios_with_partnership_chosen(client_for, project_lead):
+    html = client_for(project_lead).get(reverse("portfolio:project_create")).content.decode()
+    assert '<fieldset id="id_visibility">' in html
+    assert 'type="radio" id="id_visibility-2" name="visibility" value="partnership" checked' in html
