@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from heartbeat.accounts.models import User
 from heartbeat.core.demo import DEMO_PASSWORD, load_demo
@@ -180,7 +181,7 @@ def test_dates_and_resources_are_consistent(projects):
 
 def test_stories_follow_the_lifecycle(projects):
     office = User.objects.get(email="programme.office@digital-office.example")
-    today = datetime.date.today()
+    today = timezone.localdate()
     for project in projects:
         transitions = sorted(project.transitions.all(), key=lambda t: (t.at, t.id))
         stages = [Stage.PROPOSED, *(t.to_stage for t in transitions)]
