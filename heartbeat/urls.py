@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("heartbeat.accounts.urls")),
     path("", include("heartbeat.partnership.urls")),
     path("", include("heartbeat.portfolio.urls")),
+    path("", include("heartbeat.recruitment.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,8 @@ MAIN_NAVIGATION: list[tuple[str, str]] = [
     ("Home", "core:home"),
     ("Programme", "portfolio:programme"),
     ("Projects", "portfolio:project_list"),
+    ("Open needs", "recruitment:open_needs"),
+    ("Contributions", "recruitment:contributions"),
     ("Organisations", "partnership:organisation_list"),
     ("Programme terms", "partnership:term_list"),
 ]

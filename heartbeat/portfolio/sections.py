@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 
 from django.utils.module_loading import import_string
 
-PROJECT_SECTIONS: list[str] = []
+PROJECT_SECTIONS: list[str] = [
+    "heartbeat.recruitment.sections.participants_section",
+    "heartbeat.recruitment.sections.coverage_section",
+]
 
 
 @dataclass
