@@ -339,16 +339,19 @@ class ProductRowForm(RowForm):
     )
 
 
-class SkillChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
+def skill_choices(keep_ids=()) -> list[tuple]:
+    """Active skills, plus retired ones that rows being edited still have (one query).
+
+    Every resource row shares this list, so a form with many rows still runs one query."""
+    skills = Skill.objects.filter(Q(active=True) | Q(pk__in=list(keep_ids))).order_by("name")
+    return [("", "Choose a skill"), *skills.values_list("pk", "name")]
 
 
 class ResourceRowForm(RowForm):
-    skill = SkillChoiceField(
+    skill = forms.TypedChoiceField(
         label="Skill or role",
-        queryset=Skill.objects.active(),
-        empty_label="Choose a skill",
+        coerce=int,
+        empty_value=None,
         error_messages={
             "required": "Choose a skill from the list",
             "invalid_choice": "Choose a skill from the list",
@@ -390,6 +393,10 @@ class ResourceRowForm(RowForm):
         error_messages={"required": "Enter the last month"},
     )
     notes = forms.CharField(label="Notes", max_length=300, required=False)
+
+    def __init__(self, *args, skills=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["skill"].choices = skills
 
     def clean(self):
         cleaned = super().clean()
@@ -531,13 +538,24 @@ def rows_initial(project) -> dict[str, list[dict]]:
 def build_formsets(data=None, initial=None) -> dict[str, forms.BaseFormSet]:
     """A formset per row section. A section with no rows yet starts with a blank one (most
     sections); a posted form has exactly the rows it sent."""
+    kept_skills = [row["skill"] for row in (initial or {}).get("resources", [])]
+    if data is not None:
+        kept_skills += [
+            int(value)
+            for key, value in data.items()
+            if key.startswith("resources-") and key.endswith("-skill") and value.isdigit()
+        ]
+    skills = skill_choices(kept_skills)
     formsets = {}
     for section in ROW_SECTIONS:
         rows = (initial or {}).get(section.prefix) or []
         extra = 0 if rows else section.blank_rows
         formset_class = formset_factory(section.form, extra=extra, max_num=MAX_ROWS)
         formsets[section.prefix] = formset_class(
-            data=data, initial=rows or None, prefix=section.prefix
+            data=data,
+            initial=rows or None,
+            prefix=section.prefix,
+            form_kwargs={"skills": skills} if section.form is ResourceRowForm else None,
         )
     return formsets
 
@@ -598,7 +616,7 @@ def project_input(form: ProjectForm, formsets) -> tuple[ProjectInput, dict[str, 
             benefits=text_items("benefits"),
             resources=[
                 ResourceInput(
-                    skill_id=r["skill"].pk,
+                    skill_id=r["skill"],
                     level=r["level"],
                     people=r["people"],
                     days_per_month=r["days_per_month"],

@@ -10,6 +10,7 @@ from django.forms.utils import ErrorDict, ErrorList
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
@@ -138,9 +139,13 @@ def project_list(request):
         filtered=filters.is_filtered,
         can_create=permissions.can_create_project(request.user),
     )
-    if request.htmx:
-        return render(request, "portfolio/partials/_catalogue_results.html", context)
-    return render(request, "portfolio/project_list.html", context)
+    # htmx asks for the results only, except when restoring a page from its history.
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "portfolio/partials/_catalogue_results.html", context)
+    else:
+        response = render(request, "portfolio/project_list.html", context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 # The project page --------------------------------------------------------------------------

@@ -722,3 +722,48 @@ def test_create_form_draws_visibility_as_radios_with_partnership_chosen(client_f
     html = client_for(project_lead).get(reverse("portfolio:project_create")).content.decode()
     assert '<fieldset id="id_visibility">' in html
     assert 'type="radio" id="id_visibility-2" name="visibility" value="partnership" checked' in html
+
+
+def test_catalogue_restoring_history_gets_the_whole_page(client, theme):
+    ProjectFactory(title="Digital telecare", theme=theme)
+    response = client.get(
+        reverse("portfolio:project_list"),
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]
+
+
+def test_remove_row_with_htmx_returns_only_that_section(client_for, project_lead, theme):
+    data = project_post(theme=theme, rows={"scope_in": [{"text": "One"}, {"text": "Two"}]})
+    data["remove_row"] = "scope_in-1"
+    response = client_for(project_lead).post(
+        reverse("portfolio:project_create"), data, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div class="hb-rows" id="rows-scope_in">')
+    assert 'name="scope_in-TOTAL_FORMS" value="1"' in html
+    assert 'value="One"' in html and 'value="Two"' not in html
+
+
+def test_edit_form_query_count_does_not_grow_with_rows(
+    client_for, programme_office, project_with_rows
+):
+    project, make_rows = project_with_rows
+    client = client_for(programme_office)
+    url = reverse("portfolio:project_edit", args=[project.slug])
+    assert_same_queries(make_rows, lambda: client.get(url), budget=15)
+
+
+def test_a_retired_skill_stays_on_the_rows_that_have_it(client_for, programme_office):
+    project = ProjectFactory()
+    retired = SkillFactory(name="Mainframe operator", slug="mainframe-operator", active=False)
+    ResourceRequirementFactory(project=project, skill=retired)
+    SkillFactory(name="Retired elsewhere", slug="retired-elsewhere", active=False)
+    html = (
+        client_for(programme_office)
+        .get(reverse("portfolio:project_edit", args=[project.slug]))
+        .content.decode()
+    )
+    assert f'<option value="{retired.pk}" selected>Mainframe operator</option>' in html
+    assert "Retired elsewhere" not in html
