@@ -19,6 +19,7 @@ DEMO_LOADERS: list[str] = [
     "heartbeat.partnership.demo.load",
     "heartbeat.recruitment.demo.load",
     "heartbeat.portfolio.demo.load",
+    "heartbeat.recruitment.demo_recruitment.load",
 ]
 
 

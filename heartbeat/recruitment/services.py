@@ -356,9 +356,15 @@ def _notify(pledge: Pledge, event: str, actor) -> None:
 
 
 def pledge_create(
-    *, actor, requirement: ResourceRequirement, organisation, data: PledgeInput
+    *,
+    actor,
+    requirement: ResourceRequirement,
+    organisation,
+    data: PledgeInput,
+    notify: bool = True,
 ) -> Pledge:
-    """Pledge a named person or unnamed capacity of an organisation against a need."""
+    """Pledge a named person or unnamed capacity of an organisation against a need; the
+    project lead is emailed unless ``notify`` is off (loading demo data)."""
     _refuse_unless(permissions.can_pledge(actor, organisation), organisation, actor, "pledge")
     project = requirement.project
     _refuse_finished(project, "pledges")
@@ -392,7 +398,8 @@ def pledge_create(
         _write_adjustments(pledge, adjustments, actor)
         _join_for_pledge(actor=actor, project=project, organisation=organisation)
         refresh_requirement_months([requirement.pk])
-        _notify(pledge, "created", actor)
+        if notify:
+            _notify(pledge, "created", actor)
     return pledge
 
 
