@@ -10,6 +10,7 @@ from django.forms.utils import ErrorDict, ErrorList
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
@@ -32,6 +33,7 @@ from heartbeat.portfolio.forms import (
     with_row_removed,
 )
 from heartbeat.portfolio.models import Stage
+from heartbeat.portfolio.pdf import render_project_pdf
 from heartbeat.portfolio.sections import project_sections
 
 PER_PAGE = 25
@@ -92,19 +94,13 @@ def programme(request):
             themes=themes,
             chart_series=chart_series,
             stage_choices=Stage.choices,
-            breadcrumbs=[("Home", "/"), ("Programme", None)],
+            breadcrumbs=[("Home", reverse("core:home")), ("Programme", None)],
         ),
     )
 
 
 def _json_key(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.lower()).strip("_")
-
-
-def _json_value(value):
-    if isinstance(value, datetime.date | datetime.datetime):
-        return value.isoformat()
-    return value
 
 
 @login_not_required
@@ -116,7 +112,8 @@ def project_list(request):
         headers, rows = selectors.catalogue_export_rows(projects)
         if fmt == "json":
             keys = [_json_key(h) for h in headers]
-            data = [{k: _json_value(v) for k, v in zip(keys, row, strict=True)} for row in rows]
+            # Django's encoder writes dates as 2026-11-26 and amounts as exact strings.
+            data = [dict(zip(keys, row, strict=True)) for row in rows]
             response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
             response["Content-Disposition"] = 'attachment; filename="projects.json"'
             return response
@@ -131,7 +128,7 @@ def project_list(request):
     )
     context = _common(
         page_title="Projects",
-        breadcrumbs=[("Home", "/"), ("Projects", None)],
+        breadcrumbs=[("Home", reverse("core:home")), ("Projects", None)],
         form=form,
         page_obj=page_obj,
         projects=page_obj.object_list,
@@ -177,7 +174,11 @@ def _detail_context(request, project, **extra) -> dict:
     resources = resource_rows(project)
     return _common(
         page_title=project.title,
-        breadcrumbs=[("Home", "/"), ("Projects", "/projects/"), (project.title, None)],
+        breadcrumbs=[
+            ("Home", reverse("core:home")),
+            ("Projects", reverse("portfolio:project_list")),
+            (project.title, None),
+        ],
         project=project,
         checklist=checklist,
         missing=[item for item in checklist if not item.done],
@@ -246,8 +247,6 @@ def project_move(request, slug):
 
 @login_not_required
 def project_pdf(request, slug):
-    from heartbeat.portfolio.pdf import render_project_pdf
-
     project = selectors.project_detail(request.user, slug)
     pdf = render_project_pdf(request, project, _pdf_context(project))
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -335,12 +334,16 @@ def _changes_since(project, version: int) -> list:
 def _render_form(request, *, form, formsets, project=None, status=200, **extra):
     if project is None:
         title = "Propose a project"
-        breadcrumbs = [("Home", "/"), ("Projects", "/projects/"), (title, None)]
+        breadcrumbs = [
+            ("Home", reverse("core:home")),
+            ("Projects", reverse("portfolio:project_list")),
+            (title, None),
+        ]
     else:
         title = f"Edit {project.title}"
         breadcrumbs = [
-            ("Home", "/"),
-            ("Projects", "/projects/"),
+            ("Home", reverse("core:home")),
+            ("Projects", reverse("portfolio:project_list")),
             (project.title, project.get_absolute_url()),
             ("Edit", None),
         ]

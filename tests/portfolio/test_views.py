@@ -720,8 +720,9 @@ def test_project_lead_choices_are_project_leads_and_people_of_the_lead_organisat
 
 def test_create_form_draws_visibility_as_radios_with_partnership_chosen(client_for, project_lead):
     html = client_for(project_lead).get(reverse("portfolio:project_create")).content.decode()
-    assert '<fieldset id="id_visibility">' in html
-    assert 'type="radio" id="id_visibility-2" name="visibility" value="partnership" checked' in html
+    assert '<fieldset id="id_visibility"' in html
+    assert 'name="visibility" value="partnership" checked' in html
+    assert 'name="visibility" value="public">' in html
 
 
 def test_catalogue_restoring_history_gets_the_whole_page(client, theme):
