@@ -255,6 +255,16 @@ def _decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def _whole_number(value: Any) -> int | None:
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
 def _text_rows(items: list[TextItemInput] | list[RequirementInput]):
     """Rows with text, with their index in the input (blank rows are dropped)."""
     return [(i, item) for i, item in enumerate(items) if (item.text or "").strip()]
@@ -294,7 +304,7 @@ def _check_rows(data: ProjectInput, current: Project | None) -> dict[int, Skill]
             raise _row_error("resources", i, "skill", "Choose a skill from the list.")
         if item.level not in SkillLevel.values:
             raise _row_error("resources", i, "level", "Choose the level of skill needed.")
-        if item.people is None or int(item.people) < 1:
+        if _whole_number(item.people) is None or _whole_number(item.people) < 1:
             raise _row_error("resources", i, "people", "Enter the number of people: 1 or more.")
         days = _decimal(item.days_per_month)
         if days is None or days <= 0:
@@ -435,7 +445,7 @@ def _sync_rows(project: Project, data: ProjectInput, actor, *, creating: bool) -
             {
                 "skill_id": item.skill_id,
                 "level": item.level,
-                "people": int(item.people),
+                "people": _whole_number(item.people),
                 "days_per_month": _decimal(item.days_per_month),
                 "start_month": _first_of_month(item.start_month),
                 "end_month": _first_of_month(item.end_month),

@@ -292,6 +292,9 @@ def test_create_refuses_a_deactivated_project_lead(programme_office, theme):
 BAD_RESOURCES = [
     ({"people": 0}, "people"),
     ({"people": -2}, "people"),
+    ({"people": "two"}, "people"),
+    ({"people": 1.5}, "people"),
+    ({"people": None}, "people"),
     ({"days_per_month": Decimal("0")}, "days_per_month"),
     ({"days_per_month": Decimal("-1.5")}, "days_per_month"),
     ({"days_per_month": Decimal("32")}, "days_per_month"),
