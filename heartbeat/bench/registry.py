@@ -54,6 +54,15 @@ def organisation_api() -> str:
     return f"/api/v1/organisations/{_a_council_slug()}"
 
 
+def project_page() -> str:
+    from heartbeat.portfolio.models import Project
+
+    slug = Project.objects.order_by("slug").values_list("slug", flat=True).first()
+    if slug is None:
+        raise LookupError("The generated database has no projects.")
+    return f"/projects/{slug}/"
+
+
 BENCH_URLS: list[BenchURL] = [
     BenchURL("home", "/", "dashboard"),
     BenchURL("home, signed out", "/", "dashboard", signed_in=False),
@@ -61,6 +70,11 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("organisation", organisation_page, "detail"),
     BenchURL("programme terms", "/terms/", "list"),
     BenchURL("organisations as CSV", "/organisations/?format=csv", "export"),
+    # The throughput aim: ten times a Django peer's 11 requests/second with 25
+    # projects, with 2,000 projects (scale 10).
+    BenchURL("projects", "/projects/", "list", min_rps=110),
+    BenchURL("project", project_page, "detail"),
+    BenchURL("programme", "/programme/", "dashboard"),
     BenchURL("API: organisations", "/api/v1/organisations", "api", signed_in=False),
     BenchURL("API: organisation", organisation_api, "api", signed_in=False),
     BenchURL("API: programme terms", "/api/v1/terms", "api", signed_in=False),

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from heartbeat.bench import BENCH_URLS, BenchURL, load, report
 from heartbeat.bench.prepare import engine_description
-from heartbeat.bench.registry import FLOOR, organisation_api, organisation_page
+from heartbeat.bench.registry import FLOOR, organisation_api, organisation_page, project_page
 from heartbeat.bench.runner import choose_database, parse_args, redact
 from heartbeat.bench.server import BenchError, base_environment, process_memory, sign_in
 from heartbeat.core.querycount import HEADER, QueryCountMiddleware
@@ -209,6 +209,16 @@ def test_resolvers_find_a_council_in_the_database():
 
     assert organisation_page() == "/organisations/aberfield/"
     assert organisation_api() == "/api/v1/organisations/aberfield"
+
+
+@pytest.mark.django_db
+def test_project_resolver_finds_a_project():
+    from tests.portfolio.factories import ProjectFactory
+
+    ProjectFactory(slug="zz-last")
+    ProjectFactory(slug="aa-first")
+
+    assert project_page() == "/projects/aa-first/"
 
 
 @pytest.mark.django_db
