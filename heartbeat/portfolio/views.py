@@ -74,9 +74,13 @@ def _common(**context) -> dict:
 # Programme and catalogue -------------------------------------------------------------------
 
 
+# The programme page lists this many projects under each theme; the catalogue has the rest.
+PROJECTS_PER_THEME = 12
+
+
 @login_not_required
 def programme(request):
-    themes = selectors.programme_overview(request.user)
+    themes = selectors.programme_overview(request.user, projects_per_theme=PROJECTS_PER_THEME)
     chart_series = [
         {
             "name": label,

@@ -88,6 +88,28 @@ def test_programme_shows_partnership_projects_to_members(client_for, member, the
     assert "Secret plan" in text_of(response)
 
 
+def test_programme_lists_a_theme_s_first_projects_and_links_to_all_of_them(client, theme):
+    from heartbeat.portfolio.views import PROJECTS_PER_THEME
+
+    lead = UserFactory()
+    for n in range(PROJECTS_PER_THEME + 3):
+        ProjectFactory(
+            title=f"Telecare pilot {n:02d}",
+            theme=theme,
+            lead_organisation=lead.organisation,
+            project_lead=lead,
+        )
+
+    text = text_of(client.get(reverse("portfolio:programme")))
+
+    total = PROJECTS_PER_THEME + 3
+    assert f"{total} projects: {total} proposed." in text
+    assert f"Showing {PROJECTS_PER_THEME} of {total} projects." in text
+    assert f"Find and download all {total} Digital Services projects" in text
+    assert "Telecare pilot 00" in text
+    assert f"Telecare pilot {total - 1:02d}" not in text
+
+
 # The catalogue -------------------------------------------------------------------------------
 
 
