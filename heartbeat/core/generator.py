@@ -28,6 +28,7 @@ from heartbeat.core.exceptions import Conflict, InvalidInput
 GENERATORS: list[str] = [
     "heartbeat.partnership.generator.generate",
     "heartbeat.portfolio.generator.generate",
+    "heartbeat.recruitment.generator.generate",
 ]
 
 # Batch size for bulk inserts: small enough for SQLite's variable limit on wide tables.

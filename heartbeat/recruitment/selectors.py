@@ -25,10 +25,13 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Greatest, Least
+from django.db.models.lookups import LessThan
+from django.urls import reverse
 from django.utils import timezone
 
 from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, Theme, Visibility
@@ -99,7 +102,7 @@ def with_coverage(queryset, from_month: datetime.date | None = None):
     queryset = queryset.annotate(
         window_start=window_start,
         per_month=ExpressionWrapper(F("people") * F("days_per_month"), output_field=DAYS),
-    )
+    ).annotate(months_open=_months_between(F("window_start"), F("end_month")))
     rows = RequirementMonth.objects.filter(
         requirement=OuterRef("pk"),
         month__gte=OuterRef("window_start"),
@@ -108,19 +111,23 @@ def with_coverage(queryset, from_month: datetime.date | None = None):
     covered = rows.values(
         total=_sql_sum(Least("pledged_days", OuterRef("per_month"), output_field=DAYS))
     )
-    counted = rows.values(total=_sql_count("pk"))
-    smallest = rows.values(total=_sql_min("pledged_days"))
+    # The fewest days pledged in any month of the window: 0 when a month has no pledge.
+    weakest = rows.values(
+        total=Case(
+            When(LessThan(_sql_count("pk"), OuterRef("months_open")), then=Value(ZERO)),
+            default=_sql_min("pledged_days"),
+            output_field=DAYS,
+        )
+    )
     return queryset.annotate(
-        months_open=_months_between(F("window_start"), F("end_month")),
         required_days=ExpressionWrapper(F("per_month") * F("months_open"), output_field=DAYS),
         covered_days=Coalesce(Subquery(covered, output_field=DAYS), Value(ZERO), output_field=DAYS),
         shortfall_days=ExpressionWrapper(F("required_days") - F("covered_days"), output_field=DAYS),
-        months_pledged=Coalesce(Subquery(counted, output_field=IntegerField()), 0),
-        largest_gap=Case(
-            When(months_pledged__lt=F("months_open"), then=F("per_month")),
-            default=ExpressionWrapper(
-                F("per_month")
-                - Least(Subquery(smallest, output_field=DAYS), F("per_month"), output_field=DAYS),
+        largest_gap=ExpressionWrapper(
+            F("per_month")
+            - Least(
+                Coalesce(Subquery(weakest, output_field=DAYS), Value(ZERO), output_field=DAYS),
+                F("per_month"),
                 output_field=DAYS,
             ),
             output_field=DAYS,
@@ -445,11 +452,17 @@ def where_to_help(user, organisation, filters: NeedFilters | None = None, *, tod
 
 @dataclass
 class ProjectGap:
-    project: Project
+    slug: str
+    title: str
+    theme: str
     required: Decimal = ZERO
     covered: Decimal = ZERO
     largest_gap: Decimal = ZERO
     largest_gap_skill: str = ""
+
+    @property
+    def url(self) -> str:
+        return reverse("portfolio:project_detail", args=[self.slug])
 
     @property
     def shortfall(self) -> Decimal:
@@ -461,10 +474,10 @@ class ProjectGap:
 
 
 PROJECT_SORTS = {
-    "gap": lambda g: (-g.largest_gap, -g.shortfall, g.project.title),
-    "coverage": lambda g: (g.percent if g.percent is not None else 101, g.project.title),
-    "shortfall": lambda g: (-g.shortfall, g.project.title),
-    "title": lambda g: (g.project.title,),
+    "gap": lambda g: (-g.largest_gap, -g.shortfall, g.title),
+    "coverage": lambda g: (g.percent if g.percent is not None else 101, g.title),
+    "shortfall": lambda g: (-g.shortfall, g.title),
+    "title": lambda g: (g.title,),
 }
 
 
@@ -474,15 +487,22 @@ def recruiting_projects(user, sort: str = "gap") -> list[ProjectGap]:
         ResourceRequirement.objects.filter(
             project__in=_visible_projects(user).filter(stage=Stage.RECRUITING)
         )
-    ).select_related("project__theme", "skill")
-    gaps: dict[int, ProjectGap] = {}
-    for need in needs:
-        gap = gaps.setdefault(need.project_id, ProjectGap(project=need.project))
-        gap.required += need.required_days
-        gap.covered += need.covered_days
-        if need.largest_gap > gap.largest_gap:
-            gap.largest_gap = need.largest_gap
-            gap.largest_gap_skill = need.skill.name
+    ).values_list(
+        "project__slug",
+        "project__title",
+        "project__theme__name",
+        "skill__name",
+        "required_days",
+        "covered_days",
+        "largest_gap",
+    )
+    gaps: dict[str, ProjectGap] = {}
+    for slug, title, theme, skill, required, covered, largest in needs:
+        gap = gaps.setdefault(slug, ProjectGap(slug=slug, title=title, theme=theme))
+        gap.required += required
+        gap.covered += covered
+        if largest > gap.largest_gap:
+            gap.largest_gap, gap.largest_gap_skill = largest, skill
     return sorted(gaps.values(), key=PROJECT_SORTS.get(sort, PROJECT_SORTS["gap"]))
 
 
@@ -501,61 +521,47 @@ class Contribution:
 
 
 def contributions() -> list[Contribution]:
-    """Each organisation's active pledges (days, count) and projects joined (1 query)."""
+    """Each council's active pledges (days, count) and projects joined, plus any other
+    organisation that contributes (4 queries)."""
     from heartbeat.partnership.models import Organisation, OrganisationKind
 
-    pledged = (
-        Pledge.objects.active()
-        .filter(organisation=OuterRef("pk"))
+    pledged = {
+        row["organisation_id"]: row
+        for row in Pledge.objects.active()
         .order_by()
-        .values(total=_sql_sum("total_days"))
-    )
-    pledge_count = (
-        Pledge.objects.active()
-        .filter(organisation=OuterRef("pk"))
+        .values("organisation_id")
+        .annotate(days=Sum("total_days"), n=Count("pk"))
+    }
+    joined: dict[int, int] = defaultdict(int)
+    interested: dict[int, int] = defaultdict(int)
+    for organisation_id, status, n in (
+        Participation.objects.filter(status__in=(*JOINED_STATUSES, ParticipationStatus.INTERESTED))
         .order_by()
-        .values(n=_sql_count("pk"))
-    )
-    joined = (
-        Participation.objects.filter(organisation=OuterRef("pk"), status__in=JOINED_STATUSES)
-        .order_by()
-        .values(n=_sql_count("pk"))
-    )
-    interested = (
-        Participation.objects.filter(
-            organisation=OuterRef("pk"), status=ParticipationStatus.INTERESTED
-        )
-        .order_by()
-        .values(n=_sql_count("pk"))
-    )
+        .values_list("organisation_id", "status")
+        .annotate(n=Count("pk"))
+    ):
+        if status == ParticipationStatus.INTERESTED:
+            interested[organisation_id] += n
+        else:
+            joined[organisation_id] += n
+    contributing = set(pledged) | set(joined) | set(interested)
     organisations = (
         Organisation.objects.exclude(kind=OrganisationKind.DIGITAL_OFFICE)
-        .annotate(
-            days=Subquery(pledged, output_field=DAYS),
-            n_pledges=Subquery(pledge_count, output_field=IntegerField()),
-            n_joined=Subquery(joined, output_field=IntegerField()),
-            n_interested=Subquery(interested, output_field=IntegerField()),
-        )
-        .filter(
-            Q(kind=OrganisationKind.LOCAL_AUTHORITY, active=True)
-            | Q(n_pledges__gt=0)
-            | Q(n_joined__gt=0)
-            | Q(n_interested__gt=0)
-        )
+        .filter(Q(kind=OrganisationKind.LOCAL_AUTHORITY, active=True) | Q(pk__in=contributing))
         .order_by("name")
-        .values_list("pk", "name", "slug", "days", "n_pledges", "n_joined", "n_interested")
+        .values_list("pk", "name", "slug")
     )
     return [
         Contribution(
             organisation_id=pk,
             name=name,
             slug=slug,
-            days_pledged=Decimal(days or 0).quantize(TENTH),
-            pledges=n_pledges or 0,
-            projects_joined=n_joined or 0,
-            projects_interested=n_interested or 0,
+            days_pledged=Decimal(pledged[pk]["days"] if pk in pledged else 0).quantize(TENTH),
+            pledges=pledged[pk]["n"] if pk in pledged else 0,
+            projects_joined=joined[pk],
+            projects_interested=interested[pk],
         )
-        for pk, name, slug, days, n_pledges, n_joined, n_interested in organisations
+        for pk, name, slug in organisations
     ]
 
 

@@ -41,6 +41,8 @@ from heartbeat.recruitment.months import parse_month
 PER_PAGE = 25
 CHART_COLOUR = "#0065bd"
 CHART_COLOUR_2 = "#428542"
+# The most organisations a contributions chart shows.
+CHART_LIMIT = 40
 
 
 def _require(allowed: bool) -> None:
@@ -169,6 +171,10 @@ def contributions(request):
             rows=selectors.contribution_export_rows(rows),
             title="Contributions",
         )
+    # A chart of hundreds of bars helps no one: chart the biggest contributors; the full
+    # table and the exports list everyone.
+    charted = sorted(rows, key=lambda r: (-r.days_pledged, -r.projects_joined, r.name))
+    charted = sorted(charted[:CHART_LIMIT], key=lambda r: r.name)
     return render(
         request,
         "recruitment/contributions.html",
@@ -176,20 +182,26 @@ def contributions(request):
             "page_title": "Contributions by organisation",
             "breadcrumbs": [("Home", "/"), ("Contributions", None)],
             "rows": rows,
-            "categories": [r.name for r in rows],
+            "charted_all": len(charted) == len(rows),
+            "chart_limit": CHART_LIMIT,
+            "categories": [r.name for r in charted],
             "days_series": [
                 {
                     "name": "Days pledged",
-                    "values": [float(r.days_pledged) for r in rows],
+                    "values": [float(r.days_pledged) for r in charted],
                     "colour": CHART_COLOUR,
                 }
             ],
             "projects_series": [
                 {
                     "name": "Projects joined",
-                    "values": [r.projects_joined for r in rows],
+                    "values": [r.projects_joined for r in charted],
                     "colour": CHART_COLOUR_2,
                 }
+            ],
+            "table_rows": [
+                [r.name, r.days_pledged, r.pledges, r.projects_joined, r.projects_interested]
+                for r in rows
             ],
             "total_days": sum(r.days_pledged for r in rows),
             "total_joined": sum(r.projects_joined for r in rows),

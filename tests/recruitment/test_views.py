@@ -644,3 +644,17 @@ def test_only_the_programme_office_changes_skills(db, client_for, user_for_role,
     )
     skill.refresh_from_db()
     assert skill.active
+
+
+def test_contributions_chart_the_biggest_and_table_everyone(client_for, member, pledge):
+    from tests.factories import OrganisationFactory
+
+    OrganisationFactory.create_batch(45)
+    html = client_for(member).get(reverse("recruitment:contributions")).content.decode()
+    assert "The charts show the 40 organisations giving the most days" in html
+    chart = html[html.index('id="contributions-days-table"') :]
+    chart = chart[: chart.index("</table>")]
+    assert chart.count("<tr>") == 41  # the header and 40 organisations
+    assert "Aberdeen City" in chart  # the biggest contributor is charted
+    full = html[html.index('id="contributions-table"') :]
+    assert full[: full.index("</table>")].count("<tr>") == 48  # everyone, and the header
