@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from heartbeat.partnership.selectors import home_summary
+from heartbeat.portfolio.models import Project
 
 
 @login_not_required
@@ -12,7 +13,11 @@ def home(request):
     return render(
         request,
         "core/home.html",
-        {"page_title": "Heartbeat", "summary": home_summary()},
+        {
+            "page_title": "Heartbeat",
+            "summary": home_summary(),
+            "projects": Project.objects.visible_to(request.user).open().count(),
+        },
     )
 
 
