@@ -63,6 +63,38 @@ def project_page() -> str:
     return f"/projects/{slug}/"
 
 
+def _a_staffed_project_slug() -> str:
+    """A project in delivery with pledges: its page shows the coverage heat map."""
+    from heartbeat.portfolio.models import Project
+
+    slug = (
+        Project.objects.filter(stage="in_delivery", resource_requirements__pledges__isnull=False)
+        .order_by("slug")
+        .values_list("slug", flat=True)
+        .first()
+    )
+    if slug is None:
+        raise LookupError("The generated database has no project with pledges.")
+    return slug
+
+
+def coverage_page() -> str:
+    return f"/projects/{_a_staffed_project_slug()}/"
+
+
+def coverage_api() -> str:
+    return f"/api/v1/projects/{_a_staffed_project_slug()}/coverage"
+
+
+def open_needs_in_a_month() -> str:
+    from django.utils import timezone
+
+    from heartbeat.recruitment.months import add_months
+
+    month = add_months(timezone.localdate().replace(day=1), 3)
+    return f"/recruitment/needs/?month={month:%Y-%m}"
+
+
 BENCH_URLS: list[BenchURL] = [
     BenchURL("home", "/", "dashboard"),
     BenchURL("home, signed out", "/", "dashboard", signed_in=False),
@@ -79,6 +111,17 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: organisation", organisation_api, "api", signed_in=False),
     BenchURL("API: programme terms", "/api/v1/terms", "api", signed_in=False),
     BenchURL("health check", "/healthz", "api", signed_in=False),
+    BenchURL("project coverage", coverage_page, "detail"),
+    BenchURL("open needs", "/recruitment/needs/", "list"),
+    BenchURL("open needs, one month", open_needs_in_a_month, "list"),
+    BenchURL("open needs, signed out", "/recruitment/needs/", "list", signed_in=False),
+    BenchURL("open needs as CSV", "/recruitment/needs/?format=csv", "export"),
+    BenchURL("recruiting projects", "/recruitment/recruiting/", "list"),
+    BenchURL("where my council can help", "/recruitment/where-we-can-help/", "list"),
+    BenchURL("contributions", "/recruitment/contributions/", "dashboard"),
+    BenchURL("API: open needs", "/api/v1/open-needs", "api", signed_in=False),
+    BenchURL("API: project coverage", coverage_api, "api", signed_in=False),
+    BenchURL("API: pledges", "/api/v1/pledges", "api"),
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.
