@@ -203,7 +203,16 @@ def summary_line(results: list[Result], workers: list[dict], *, scale: int, engi
     memory = memory_misses(workers)
     parts = [f"{len(results) - len(missed)} of {len(results)} URLs met their targets"]
     if missed:
-        parts.append("missed: " + ", ".join(result.path for result in missed))
+        paths = Counter(result.path for result in results)
+        parts.append(
+            "missed: "
+            + ", ".join(
+                result.path
+                if paths[result.path] == 1
+                else f"{result.path} ({'signed in' if result.signed_in else 'public'})"
+                for result in missed
+            )
+        )
     if memory:
         parts.append("memory: " + "; ".join(memory))
     line = "Summary: " + "; ".join(parts) + "."

@@ -168,6 +168,16 @@ def test_summary_counts_misses_and_says_when_the_run_is_only_indicative():
     assert "indicative" not in report.summary_line([fine], [], scale=10, engine="PostgreSQL 15.8")
 
 
+def test_summary_tells_apart_a_path_loaded_signed_in_and_signed_out():
+    signed_in = result(latencies=[500.0] * 20)
+    public = result(latencies=[500.0] * 20)
+    public.signed_in = False
+
+    line = report.summary_line([signed_in, public], [], scale=10, engine="PostgreSQL 15")
+
+    assert "missed: /organisations/ (signed in), /organisations/ (public)." in line
+
+
 def test_results_as_json():
     data = report.result_json(result(latencies=[10.0, 30.0], growth=5))
 
