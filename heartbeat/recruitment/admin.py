@@ -1,0 +1,86 @@
+"""The admin for recruitment. Pledges, participation and capacity are changed through the
+pages and the API, whose services keep the derived coverage and tell project leads, so here
+they are read-only; the skills list and people's skills can be edited."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from heartbeat.recruitment.models import (
+    OrganisationCapacity,
+    Participation,
+    Pledge,
+    PledgeAdjustment,
+    Skill,
+    UserSkill,
+)
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Skill)
+class SkillAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "family", "active"]
+    list_filter = ["family", "active"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(UserSkill)
+class UserSkillAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "skill", "level"]
+    list_filter = ["level", "skill__family"]
+    search_fields = ["user__full_name", "user__email", "skill__name"]
+    list_select_related = ["user", "skill"]
+    autocomplete_fields = ["skill"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(ReadOnlyAdmin):
+    list_display = ["project", "organisation", "status", "role", "committed_on", "withdrawn_on"]
+    list_filter = ["status", "role"]
+    search_fields = ["project__title", "organisation__name"]
+    list_select_related = ["project", "organisation"]
+
+
+class PledgeAdjustmentInline(admin.TabularInline):
+    model = PledgeAdjustment
+    extra = 0
+    can_delete = False
+    readonly_fields = ["month", "days"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Pledge)
+class PledgeAdmin(ReadOnlyAdmin):
+    list_display = [
+        "organisation",
+        "requirement",
+        "who",
+        "days_per_month",
+        "start_month",
+        "end_month",
+        "status",
+    ]
+    list_filter = ["status", "level"]
+    search_fields = ["organisation__name", "requirement__project__title", "person__full_name"]
+    list_select_related = ["organisation", "requirement__skill", "person"]
+    inlines = [PledgeAdjustmentInline]
+
+
+@admin.register(OrganisationCapacity)
+class OrganisationCapacityAdmin(ReadOnlyAdmin):
+    list_display = ["organisation", "days_per_month", "start_month", "end_month"]
+    search_fields = ["organisation__name"]
+    list_select_related = ["organisation"]
