@@ -277,6 +277,24 @@ def pledge_history(pledge: Pledge) -> list[dict]:
     return list(reversed(entries))
 
 
+def participation_history(participation: Participation | None) -> list[dict]:
+    """An organisation's part in a project over time, newest first (1 query)."""
+    if participation is None:
+        return []
+    return [
+        {
+            "when": record.history_date,
+            "who": record.history_user,
+            "status": ParticipationStatus(record.status).label,
+            "role": record.get_role_display(),
+            "reason": record.reason,
+        }
+        for record in participation.history.select_related("history_user").order_by(
+            "-history_date", "-pk"
+        )
+    ]
+
+
 # Open needs ------------------------------------------------------------------------------
 
 

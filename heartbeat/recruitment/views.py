@@ -433,6 +433,7 @@ def participation(request, slug: str):
             "project": project,
             "organisation": organisation,
             "current": current,
+            "history": selectors.participation_history(current),
             "form": form,
             "organisations": _organisations_for_office(request),
         },

@@ -658,3 +658,14 @@ def test_contributions_chart_the_biggest_and_table_everyone(client_for, member, 
     assert "Aberdeen City" in chart  # the biggest contributor is charted
     full = html[html.index('id="contributions-table"') :]
     assert full[: full.index("</table>")].count("<tr>") == 48  # everyone, and the header
+
+
+def test_participation_page_shows_its_history(client_for, organisation_lead, project):
+    client = client_for(organisation_lead)
+    url = reverse("recruitment:participation", args=[project.slug])
+    client.post(url, {"status": "interested"})
+    client.post(url, {"status": "withdrawn", "role": "participant", "reason": "No capacity"})
+    html = client.get(url).content.decode()
+    history = html[html.index('id="participation-history"') :]
+    assert history.index("Withdrawn") < history.index("Interested")
+    assert "No capacity" in history
