@@ -669,3 +669,49 @@ def test_participation_page_shows_its_history(client_for, organisation_lead, pro
     history = html[html.index('id="participation-history"') :]
     assert history.index("Withdrawn") < history.index("Interested")
     assert "No capacity" in history
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/recruitment/needs/",
+        "/recruitment/needs/?format=csv",
+        "/recruitment/where-we-can-help/",
+        "/recruitment/recruiting/",
+        "/recruitment/contributions/",
+    ],
+)
+def test_list_pages_run_the_same_queries_at_3_and_30_rows(
+    client_for, organisation_lead, council, programme_office, url
+):
+    from tests.factories import OrganisationFactory
+    from tests.querybudget import assert_same_queries
+
+    client = client_for(organisation_lead)
+    skill = SkillFactory(name="Developer")
+    UserSkill.objects.create(user=UserFactory(organisation=council), skill=skill, level="expert")
+
+    def make_rows(n):
+        while Pledge.objects.count() < n:
+            requirement = ResourceRequirementFactory(
+                project=ProjectFactory(stage=Stage.RECRUITING),
+                skill=skill,
+                people=2,
+                start_month=START,
+                end_month=END,
+            )
+            organisation = OrganisationFactory()
+            make_pledge(
+                requirement,
+                organisation,
+                programme_office,
+                person_id=UserFactory(organisation=organisation).pk,
+                start_month=START,
+                end_month=END,
+                adjustments=[(FOURTH, 1)],
+            )
+
+    def run():
+        assert client.get(url).status_code == 200
+
+    assert_same_queries(make_rows, run, budget=20)
