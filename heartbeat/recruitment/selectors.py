@@ -42,6 +42,7 @@ from heartbeat.recruitment.coverage import (
     percent,
     pledge_days_by_month,
     requirement_coverage,
+    sum_by_month,
 )
 from heartbeat.recruitment.models import (
     JOINED_STATUSES,
@@ -176,8 +177,17 @@ def project_coverage(project: Project) -> ProjectCoverage:
     )
 
 
+def _requirements_of(project: Project) -> list[ResourceRequirement]:
+    # The project page has already loaded them, with their skills: reuse that when it can.
+    cached = getattr(project, "_prefetched_objects_cache", {}).get("resource_requirements")
+    if cached is not None:
+        return list(cached)
+    return list(ResourceRequirement.objects.filter(project=project).select_related("skill"))
+
+
 def project_recruitment(user, project: Project) -> ProjectRecruitment:
-    """Participants, coverage and pledges of one project, for its page (5 queries)."""
+    """Participants, coverage and pledges of one project, for its page (3 queries, 4 when
+    the project's requirements are not already loaded)."""
     participations = list(
         Participation.objects.filter(project=project).select_related("organisation")
     )
@@ -187,6 +197,25 @@ def project_recruitment(user, project: Project) -> ProjectRecruitment:
         .prefetch_related("adjustments")
         .order_by("status", "requirement__order", "requirement_id", "organisation__name", "id")
     )
+    # Coverage from the pledges just loaded: the same sums the services keep in
+    # RequirementMonth, without another query.
+    per_requirement: dict[int, list] = defaultdict(list)
+    for pledge in pledges:
+        if pledge.is_active:
+            per_requirement[pledge.requirement_id].append(
+                pledge_days_by_month(
+                    pledge.start_month,
+                    pledge.end_month,
+                    pledge.days_per_month,
+                    {a.month: a.days for a in pledge.adjustments.all()},
+                )
+            )
+    coverage = ProjectCoverage(
+        requirements=[
+            requirement_coverage(r, sum_by_month(per_requirement.get(r.pk, [])))
+            for r in _requirements_of(project)
+        ]
+    )
     own = None
     organisation_id = getattr(user, "organisation_id", None)
     if organisation_id:
@@ -194,7 +223,7 @@ def project_recruitment(user, project: Project) -> ProjectRecruitment:
     return ProjectRecruitment(
         project=project,
         participations=participations,
-        coverage=project_coverage(project),
+        coverage=coverage,
         pledges=pledges,
         own_participation=own,
         can_act=permissions.can_act_for_an_organisation(user),

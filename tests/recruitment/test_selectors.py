@@ -410,7 +410,7 @@ def test_project_section_queries_do_not_grow(programme_office):
             assert requirement.requirement.skill.name
         assert data.coverage.percent is not None
 
-    assert_same_queries(make_rows, run, budget=6)
+    assert_same_queries(make_rows, run, budget=4)
 
 
 def test_open_needs_queries_do_not_grow(member):
@@ -450,3 +450,23 @@ def test_recruiting_projects_queries_do_not_grow(member):
             assert gap.theme
 
     assert_same_queries(make_rows, run, budget=1)
+
+
+def test_the_project_section_agrees_with_the_stored_coverage(worked_example, member):
+    from heartbeat.portfolio.selectors import project_detail
+
+    project = project_detail(member, worked_example.project.slug)
+    section = selectors.project_recruitment(member, project).coverage
+    stored = selectors.project_coverage(worked_example.project)
+    assert [c.pledged for c in section.requirements[0].cells] == [
+        c.pledged for c in stored.requirements[0].cells
+    ]
+    assert section.percent == stored.percent == 75
+
+
+def test_the_project_section_reuses_the_pages_requirements(worked_example, member):
+    from heartbeat.portfolio.selectors import project_detail
+    from tests.querybudget import queries_for
+
+    project = project_detail(member, worked_example.project.slug)
+    assert queries_for(lambda: selectors.project_recruitment(member, project)) == 3
