@@ -292,29 +292,37 @@ def project_catalogue(user, filters: CatalogueFilters) -> QuerySet:
 
 @dataclass
 class CatalogueOptions:
-    """The choices a catalogue filter form offers."""
+    """The choices a catalogue filter form offers; records come as rows with slug and name."""
 
-    themes: list[Theme]
+    themes: list[Any]
     stages: list[tuple[str, str]]
-    lead_organisations: list[Organisation]
-    skills: list[Skill]
+    lead_organisations: list[Any]
+    skills: list[Any]
     visibilities: list[tuple[str, str]]
     sorts: list[tuple[str, str]] = field(default_factory=lambda: list(SORT_OPTIONS))
 
 
 def catalogue_options() -> CatalogueOptions:
-    """Themes, stages, organisations that lead projects and active skills (3 queries)."""
+    """Themes, stages, organisations that lead projects and active skills (3 queries).
+
+    Each option is a named row of slug and name: the filter form needs nothing else, and
+    with hundreds of organisations whole model instances cost more than the rest of the page.
+    """
     return CatalogueOptions(
-        themes=list(Theme.objects.all()),
+        themes=list(Theme.objects.values_list("slug", "name", named=True)),
         stages=list(Stage.choices),
         lead_organisations=list(
             Organisation.objects.filter(
                 pk__in=Project.objects.exclude(lead_organisation=None).values(
                     "lead_organisation_id"
                 )
-            ).order_by("name")
+            )
+            .order_by("name")
+            .values_list("slug", "name", named=True)
         ),
-        skills=list(Skill.objects.active().order_by("name")),
+        skills=list(
+            Skill.objects.active().order_by("name").values_list("slug", "name", named=True)
+        ),
         visibilities=list(Visibility.choices),
     )
 

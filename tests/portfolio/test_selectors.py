@@ -318,7 +318,7 @@ def test_catalogue_options(member):
     options = selectors.catalogue_options()
 
     assert [s.name for s in options.skills] == ["Service designer"]
-    assert options.lead_organisations == [project.lead_organisation]
+    assert [o.slug for o in options.lead_organisations] == [project.lead_organisation.slug]
     assert [t.name for t in options.themes] == ["Digital Services", project.theme.name]
     assert options.stages[0] == ("proposed", "Proposed")
     assert ("-updated", "Recently updated") in options.sorts
