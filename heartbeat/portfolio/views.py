@@ -189,9 +189,6 @@ def _detail_context(request, project, **extra) -> dict:
         moves=moves,
         resources=resources,
         total_days=sum(row["total_days"] for row in resources),
-        history=selectors.project_history(project),
-        history_limit=HISTORY_ON_PAGE,
-        show_all_history=request.GET.get("history") == "all",
         rendered_sections=_rendered_sections(request, project),
         can_edit=permissions.can_edit_project(user, project),
         **extra,
@@ -217,6 +214,41 @@ def _rendered_sections(request, project) -> list:
 def project_detail(request, slug):
     project = selectors.project_detail(request.user, slug)
     return render(request, "portfolio/project_detail.html", _detail_context(request, project))
+
+
+@login_not_required
+def project_history(request, slug):
+    """Who changed what in a project and its definition, with before and after.
+
+    The project page loads the latest changes from here with htmx (and links here without
+    JavaScript), so the project page itself stays within its query budget.
+    """
+    project = selectors.project_detail(request.user, slug)
+    history = selectors.project_history(project)
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(
+            request,
+            "portfolio/partials/_history_latest.html",
+            {"project": project, "entries": history[:HISTORY_ON_PAGE], "total": len(history)},
+        )
+    else:
+        response = render(
+            request,
+            "portfolio/project_history.html",
+            _common(
+                page_title=f"History of {project.title}",
+                breadcrumbs=[
+                    ("Home", reverse("core:home")),
+                    ("Projects", reverse("portfolio:project_list")),
+                    (project.title, project.get_absolute_url()),
+                    ("History", None),
+                ],
+                project=project,
+                entries=history,
+            ),
+        )
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_POST

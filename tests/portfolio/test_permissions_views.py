@@ -80,6 +80,8 @@ MATRIX = {
     "download catalogue": _everyone(OK),
     "view public project": _everyone(OK),
     "view partnership project": {**_everyone(OK), "anonymous": NOT_FOUND},
+    "view public project history": _everyone(OK),
+    "view partnership project history": {**_everyone(OK), "anonymous": NOT_FOUND},
     "download public definition": _everyone(OK),
     "download partnership definition": {**_everyone(OK), "anonymous": NOT_FOUND},
     "open create form": _signed_in(OK, member=FORBIDDEN, board_member=FORBIDDEN),
@@ -125,6 +127,10 @@ def _do(action, client, project, private_project):
         return client.get(detail)
     if action == "view partnership project":
         return client.get(private_project.get_absolute_url())
+    if action == "view public project history":
+        return client.get(reverse("portfolio:project_history", args=[project.slug]))
+    if action == "view partnership project history":
+        return client.get(reverse("portfolio:project_history", args=[private_project.slug]))
     if action == "download public definition":
         return client.get(reverse("portfolio:project_pdf", args=[project.slug]))
     if action == "download partnership definition":

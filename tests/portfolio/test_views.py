@@ -13,6 +13,7 @@ from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
 from heartbeat.portfolio.sections import ProjectSection
 from heartbeat.portfolio.selectors import HistoryEntry, project_detail, project_to_input
+from heartbeat.portfolio.views import HISTORY_ON_PAGE
 from tests.factories import UserFactory
 from tests.portfolio.factories import (
     ProjectFactory,
@@ -268,13 +269,50 @@ def test_project_page_history_shows_who_changed_what(client_for, programme_offic
         actor=programme_office, project=project, data=data, expected_version=project.version
     )
     response = client_for(programme_office).get(
-        reverse("portfolio:project_detail", args=[project.slug])
+        reverse("portfolio:project_history", args=[project.slug])
     )
     html = response.content.decode()
     assert "Changed the project" in html
     assert "<del>Digital telecare</del>" in html
     assert "<ins>Digital telecare for everyone</ins>" in html
     assert programme_office.display_name in text_of(response)
+
+
+def test_project_page_links_to_its_history_and_htmx_loads_the_latest_changes(
+    client_for, programme_office, theme
+):
+    project = services.project_create(
+        actor=programme_office,
+        data=ProjectInput(title="Digital telecare", theme_id=theme.pk, summary="Telecare"),
+    )
+    for n in range(HISTORY_ON_PAGE + 2):
+        data = project_to_input(project)
+        data.summary = f"Telecare, draft {n}"
+        project = services.project_update(
+            actor=programme_office, project=project, data=data, expected_version=project.version
+        )
+    client = client_for(programme_office)
+    history_url = reverse("portfolio:project_history", args=[project.slug])
+
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert f'href="{history_url}"' in page
+    assert f'hx-get="{history_url}"' in page
+
+    partial = client.get(history_url, headers={"HX-Request": "true"})
+    html = partial.content.decode()
+    assert "<html" not in html
+    assert html.count('class="hb-history__entry"') == HISTORY_ON_PAGE
+    assert f"See all {HISTORY_ON_PAGE + 3} changes" in html
+
+    full = client.get(history_url).content.decode()
+    assert full.count('class="hb-history__entry"') == HISTORY_ON_PAGE + 3
+    assert "History of Digital telecare" in full
+
+
+def test_history_of_a_partnership_project_is_hidden_from_visitors(client):
+    project = ProjectFactory(visibility=Visibility.PARTNERSHIP)
+    response = client.get(reverse("portfolio:project_history", args=[project.slug]))
+    assert response.status_code == 404
 
 
 def test_project_page_shows_the_stage_log(client_for, programme_office):
