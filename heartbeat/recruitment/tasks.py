@@ -160,12 +160,7 @@ def send_weekly_digests(due_at: str | None = None) -> dict:
             already = DigestedNeed.objects.filter(organisation=organisation).values(
                 "requirement_id"
             )
-            needs = list(
-                open_needs(leads[0])
-                .filter(skill_id__in=skill_ids)
-                .exclude(pk__in=already)
-                .select_related("project")
-            )
+            needs = list(open_needs(leads[0], skill_ids=skill_ids, exclude_ids=already))
             if not needs:
                 continue
             now = timezone.now()

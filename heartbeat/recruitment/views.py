@@ -119,7 +119,8 @@ def where_to_help(request):
     organisation = _acting_organisation(request)
     _require(permissions.can_see_where_to_help(request.user, organisation))
     filters, filter_errors = selectors.parse_need_filters(request.GET)
-    matches = selectors.where_to_help(request.user, organisation, filters)
+    needs, people, pledged = selectors.where_to_help(request.user, organisation, filters)
+    page_obj = paginate(needs, request, PER_PAGE)
     return render(
         request,
         "recruitment/where_to_help.html",
@@ -127,7 +128,8 @@ def where_to_help(request):
             "page_title": f"Where {organisation} can help",
             "breadcrumbs": [("Home", "/"), ("Open needs", reverse("recruitment:open_needs"))],
             "organisation": organisation,
-            "matches": matches,
+            "page_obj": page_obj,
+            "matches": selectors.help_matches(organisation, page_obj.object_list, people, pledged),
             "filter_errors": filter_errors,
             "organisations": _organisations_for_office(request),
             "has_skills": UserSkill.objects.filter(user__organisation=organisation).exists(),

@@ -102,7 +102,8 @@ def test_recruiting_projects_have_open_needs_and_interest(demo, db):
 
 def test_people_have_skills_that_match_open_needs(demo, db):
     fife = Organisation.objects.get(name="Fife")
-    matches = selectors.where_to_help(None, fife)
+    needs, _people, _pledged = selectors.where_to_help(None, fife)
+    matches = selectors.help_matches(fife, needs, _people, _pledged)
     assert UserSkill.objects.filter(user__organisation=fife).count() >= 3
     assert any(m.need.project.slug == "housing-repairs-online" for m in matches)
 
