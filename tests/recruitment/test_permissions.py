@@ -83,7 +83,7 @@ def test_viewing_capacity(user_for_role, role, council):
 
 
 @pytest.mark.parametrize("role", ROLE_FIXTURES)
-def test_signed_in_roles(user_for_role, role):
+def test_signed_in_roles(db, user_for_role, role):
     user = user_for_role(role)
     signed_in = role != "anonymous"
     assert permissions.can_view_contributions(user) is signed_in

@@ -611,7 +611,7 @@ def test_skill_names_are_unique_and_required(programme_office):
 
 
 @pytest.mark.parametrize("role", ["member", "organisation_lead", "project_lead", "board_member"])
-def test_only_the_programme_office_changes_the_skills_list(user_for_role, role):
+def test_only_the_programme_office_changes_the_skills_list(db, user_for_role, role):
     with pytest.raises(PermissionDenied):
         services.skill_create(actor=user_for_role(role), name="Poet", family="council_roles")
     assert not Skill.objects.filter(name="Poet").exists()
