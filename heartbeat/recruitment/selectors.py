@@ -9,7 +9,8 @@ out here from the same rows, month by month, for the heat map.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -467,6 +468,30 @@ def open_needs(
         needs = needs.exclude(pk__in=exclude_ids)
     if filters.month is not None:
         needs = needs.filter(start_month__lte=filters.month, end_month__gte=filters.month)
+    key = None
+    if exclude_ids is None:
+        key = (
+            _coverage_fingerprint(),
+            this_month,
+            bool(user is not None and user.is_authenticated),
+            filters.skill.pk if filters.skill else None,
+            filters.level,
+            filters.theme.pk if filters.theme else None,
+            filters.month,
+            frozenset(skill_ids) if skill_ids is not None else None,
+        )
+        cached = _FIGURES.get(key)
+        if cached is not None:
+            return NeedList(sorted(cached, key=SORTS[filters.sort]))
+    figures = _need_figures(needs, this_month, filters.month)
+    if key is not None:
+        _FIGURES.put(key, figures)
+    figures.sort(key=SORTS[filters.sort])
+    return NeedList(figures)
+
+
+def _need_figures(needs, this_month, month) -> list[NeedFigures]:
+    """Each candidate need still short of days from ``this_month`` (and in ``month``)."""
     candidates = list(
         needs.values_list(
             "pk", "project__title", "order", "people", "days_per_month", "start_month", "end_month"
@@ -477,9 +502,9 @@ def open_needs(
     )
     pledged = _pledged_from(needs, this_month, per_month)
     in_month: dict[int, Decimal] = {}
-    if filters.month is not None:
+    if month is not None:
         in_month = dict(
-            RequirementMonth.objects.filter(requirement__in=needs, month=filters.month).values_list(
+            RequirementMonth.objects.filter(requirement__in=needs, month=month).values_list(
                 "requirement_id", "pledged_days"
             )
         )
@@ -496,7 +521,7 @@ def open_needs(
         required = need_per_month * months_open
         if required - covered <= EPSILON:
             continue
-        if filters.month is not None and need_per_month - in_month.get(pk, ZERO) <= EPSILON:
+        if month is not None and need_per_month - in_month.get(pk, ZERO) <= EPSILON:
             continue
         figures.append(
             NeedFigures(
@@ -510,8 +535,60 @@ def open_needs(
                 largest_gap=largest.quantize(TENTH),
             )
         )
-    figures.sort(key=SORTS[filters.sort])
-    return NeedList(figures)
+    return figures
+
+
+class _FigureCache:
+    """The latest open-needs figures per filter, in this process. Each read checks the data's
+    fingerprint first, so a pledge or a project saved in another process is never missed."""
+
+    size = 32
+
+    def __init__(self):
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_FIGURES = _FigureCache()
+
+
+def _coverage_fingerprint() -> tuple:
+    """Changes whenever coverage could: the pledge services rewrite RequirementMonth rows
+    (new ids), saving a project or its definition bumps its updated_at, and every change to
+    a resource requirement (even in the admin) adds a history record (1 query)."""
+    from django.db import connection
+
+    from heartbeat.portfolio.models import Project
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    project, months = table(Project), table(RequirementMonth)
+    needs, changes = table(ResourceRequirement), table(ResourceRequirement.history.model)
+    # Only our own models' table names go into the text; there are no parameters.
+    sql = (
+        f"SELECT (SELECT COUNT(*) FROM {project}), "  # noqa: S608
+        f"(SELECT MAX(updated_at) FROM {project}), "
+        f"(SELECT MAX(id) FROM {months}), (SELECT COUNT(*) FROM {months}), "
+        f"(SELECT COUNT(*) FROM {needs}), (SELECT MAX(history_id) FROM {changes})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return tuple(cursor.fetchone())
 
 
 def _pledged_from(needs, this_month, per_month) -> dict[int, dict]:
