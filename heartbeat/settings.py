@@ -116,6 +116,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, for tests: the browser tests' live server answers from its own
+    # threads, and an in-memory database shared between threads breaks when they close.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-heartbeat.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
