@@ -387,6 +387,29 @@ class _RowSync:
                 row.delete()
 
 
+def _refuse_removing_pledged_needs(resources: "_RowSync") -> None:
+    """A need that councils have pledged people to stays until their pledges are withdrawn:
+    removing it would silently drop what they offered."""
+    removed = [pk for pk in resources.existing if pk not in resources.kept]
+    if not removed:
+        return
+    pledged = (
+        ResourceRequirement.objects.filter(pk__in=removed, pledges__status="active")
+        .select_related("skill")
+        .distinct()
+    )
+    names = [f"{row.skill} ({row.get_level_display().lower()})" for row in pledged]
+    if names:
+        raise ApplicationError(
+            f"Councils have pledged people to {', '.join(names)}: keep "
+            f"{'that need' if len(names) == 1 else 'those needs'}, or ask them to withdraw "
+            "their pledges first.",
+            code="requirement_has_pledges",
+            status=409,
+            field="resources",
+        )
+
+
 def _sync_rows(project: Project, data: ProjectInput, actor, *, creating: bool) -> None:
     # Scope in and out share one table: a row may move from one list to the other.
     scope = _RowSync(project, ScopeItem, project.scope_items.all(), actor, creating)
@@ -456,6 +479,7 @@ def _sync_rows(project: Project, data: ProjectInput, actor, *, creating: bool) -
             order,
             exclude=("skill",),
         )
+    _refuse_removing_pledged_needs(resources)
     resources.delete_missing()
 
 

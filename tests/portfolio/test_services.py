@@ -854,3 +854,49 @@ def test_products_keep_their_planned_dates(programme_office, complete_input):
     project = services.project_create(actor=programme_office, data=complete_input)
 
     assert AnticipatedProduct.objects.get(project=project).product_type == "guidance"
+
+
+# A need that councils have pledged to ------------------------------------------------------
+
+
+def test_removing_a_need_with_active_pledges_is_refused_and_keeps_the_pledges(
+    programme_office, organisation_lead
+):
+    from heartbeat.recruitment.models import Pledge
+    from tests.recruitment.factories import make_pledge
+
+    project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
+    requirement = project.resource_requirements.get()
+    make_pledge(requirement, organisation_lead.organisation, organisation_lead)
+    data = selectors.project_to_input(selectors.project_detail(programme_office, project.slug))
+    data.resources = []
+
+    with pytest.raises(ApplicationError) as refused:
+        services.project_update(
+            actor=programme_office, project=project, data=data, expected_version=project.version
+        )
+
+    assert refused.value.code == "requirement_has_pledges"
+    assert refused.value.status == 409
+    assert str(requirement.skill) in refused.value.message
+    assert Pledge.objects.filter(requirement=requirement).count() == 1
+    project.refresh_from_db()
+    assert project.resource_requirements.count() == 1
+
+
+def test_a_need_whose_pledges_were_withdrawn_can_be_removed(programme_office, organisation_lead):
+    from heartbeat.recruitment.services import pledge_withdraw
+    from tests.recruitment.factories import make_pledge
+
+    project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
+    requirement = project.resource_requirements.get()
+    pledge = make_pledge(requirement, organisation_lead.organisation, organisation_lead)
+    pledge_withdraw(actor=organisation_lead, pledge=pledge, reason="Our analyst has left")
+    data = selectors.project_to_input(selectors.project_detail(programme_office, project.slug))
+    data.resources = []
+
+    services.project_update(
+        actor=programme_office, project=project, data=data, expected_version=project.version
+    )
+
+    assert project.resource_requirements.count() == 0
