@@ -88,7 +88,7 @@ ROLE_FIXTURES = [
 
 
 @pytest.fixture
-def user_for_role(request):
+def user_for_role(request, db):
     """Return a user (or None for a visitor) for a role name, for permission matrices."""
 
     def _get(role: str):
