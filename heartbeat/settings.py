@@ -199,6 +199,10 @@ TASKS = {
     }
 }
 
+# When `heartbeat worker` sends the weekly digest of open needs (local time, Europe/London).
+HEARTBEAT_DIGEST_WEEKDAY = os.environ.get("HEARTBEAT_DIGEST_WEEKDAY", "monday")
+HEARTBEAT_DIGEST_TIME = os.environ.get("HEARTBEAT_DIGEST_TIME", "08:00")
+
 # Security headers. Secure cookies unless explicitly running over plain HTTP locally.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = SECURE_COOKIES

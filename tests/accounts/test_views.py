@@ -468,3 +468,8 @@ class TestPasswordReset:
         # The link works once.
         again = client.get(link.group(1), follow=True)
         assert "This link to reset your password cannot be used" in text(again)
+
+
+def test_profile_links_to_the_person_s_skills(client_for, member):
+    html = client_for(member).get("/accounts/profile/").content.decode()
+    assert 'href="/recruitment/my-skills/"' in html
