@@ -520,3 +520,18 @@ def test_project_history_without_a_person_names_heartbeat():
 
     assert [(e.who, e.description) for e in entries] == [("Heartbeat", "Created the project")]
     assert queries_for(lambda: selectors.project_history(project)) <= 12
+
+
+def test_catalogue_page_rows_load_only_the_table_s_columns(member):
+    from heartbeat.portfolio.selectors import (
+        CatalogueFilters,
+        catalogue_page_rows,
+        project_catalogue,
+    )
+
+    ProjectFactory(title="Digital telecare")
+    rows = list(catalogue_page_rows(project_catalogue(member, CatalogueFilters())))
+    assert [row.title for row in rows] == ["Digital telecare"]
+    deferred = rows[0].get_deferred_fields()
+    assert {"summary", "problem", "sponsor", "estimated_cost"} <= deferred
+    assert "title" not in deferred and "slug" not in deferred
