@@ -110,3 +110,22 @@ def client_for(client):
         return client
 
     return _client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _end_stray_database_sessions(django_db_setup, django_db_blocker):
+    """Close sessions that threads left open before PostgreSQL drops the test database.
+
+    The browser tests' live server and the task worker tests use connections from their
+    own threads; one still idle at the end would stop the test database being dropped.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
