@@ -63,6 +63,10 @@ def project_page() -> str:
     return f"/projects/{slug}/"
 
 
+def project_api() -> str:
+    return "/api/v1" + project_page().removesuffix("/")
+
+
 def _a_staffed_project_slug() -> str:
     """A project in delivery with pledges: its page shows the coverage heat map."""
     from heartbeat.portfolio.models import Project
@@ -106,7 +110,12 @@ BENCH_URLS: list[BenchURL] = [
     # projects, with 2,000 projects (scale 10).
     BenchURL("projects", "/projects/", "list", min_rps=110),
     BenchURL("project", project_page, "detail"),
+    BenchURL("project search", "/projects/?q=data+sharing", "list"),
+    BenchURL("projects, filtered", "/projects/?stage=in_delivery&sort=-start", "list"),
+    BenchURL("project history", lambda: project_page() + "history/", "detail"),
     BenchURL("programme", "/programme/", "dashboard"),
+    BenchURL("API: projects", "/api/v1/projects", "api", signed_in=False),
+    BenchURL("API: project", project_api, "api", signed_in=False),
     BenchURL("API: organisations", "/api/v1/organisations", "api", signed_in=False),
     BenchURL("API: organisation", organisation_api, "api", signed_in=False),
     BenchURL("API: programme terms", "/api/v1/terms", "api", signed_in=False),
