@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from heartbeat.accounts.models import User
 from heartbeat.core.formatting import money, uk_date, uk_month
@@ -397,6 +398,12 @@ def catalogue_export_rows(queryset) -> tuple[list[str], list[list[Any]]]:
 
 
 # The project page ---------------------------------------------------------------------------
+
+
+def project_heading(user, slug: str) -> Project:
+    """The project alone, for pages about it such as its history, or 404 if ``user`` may not
+    see it (1 query)."""
+    return get_object_or_404(Project.objects.visible_to(user), slug=slug)
 
 
 def project_detail(user, slug: str) -> Project:

@@ -223,7 +223,7 @@ def project_history(request, slug):
     The project page loads the latest changes from here with htmx (and links here without
     JavaScript), so the project page itself stays within its query budget.
     """
-    project = selectors.project_detail(request.user, slug)
+    project = selectors.project_heading(request.user, slug)
     history = selectors.project_history(project)
     if request.htmx and not request.htmx.history_restore_request:
         response = render(

@@ -828,3 +828,30 @@ def test_a_retired_skill_stays_on_the_rows_that_have_it(client_for, programme_of
     )
     assert f'<option value="{retired.pk}" selected>Mainframe operator</option>' in html
     assert "Retired elsewhere" not in html
+
+
+def test_history_page_runs_the_same_queries_for_3_and_30_changes(
+    client_for, programme_office, theme
+):
+    project = services.project_create(
+        actor=programme_office,
+        data=ProjectInput(title="Digital telecare", theme_id=theme.pk, summary="Telecare"),
+    )
+    client = client_for(programme_office)
+    url = reverse("portfolio:project_history", args=[project.slug])
+    state = {"project": project, "changes": 1}
+
+    def make_rows(n):
+        while state["changes"] < n:
+            current = state["project"]
+            data = project_to_input(current)
+            data.summary = f"Telecare, draft {state['changes']}"
+            state["project"] = services.project_update(
+                actor=programme_office,
+                project=current,
+                data=data,
+                expected_version=current.version,
+            )
+            state["changes"] += 1
+
+    assert_same_queries(make_rows, lambda: client.get(url), budget=20)
