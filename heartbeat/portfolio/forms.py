@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django import forms
@@ -26,6 +26,7 @@ from heartbeat.portfolio.models import (
     Theme,
     Visibility,
 )
+from heartbeat.portfolio.selectors import project_to_input
 from heartbeat.recruitment.models import Skill, SkillLevel
 
 MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
@@ -500,39 +501,16 @@ def project_initial(project) -> dict:
 
 
 def rows_initial(project) -> dict[str, list[dict]]:
-    """The project's definition rows as initial data for each row formset."""
-    scope = list(project.scope_items.all())
-    return {
-        "scope_in": [{"id": s.pk, "text": s.text} for s in scope if s.kind == "in"],
-        "scope_out": [{"id": s.pk, "text": s.text} for s in scope if s.kind == "out"],
-        "requirements": [
-            {"id": r.pk, "text": r.text, "priority": r.priority} for r in project.requirements.all()
-        ],
-        "products": [
-            {
-                "id": p.pk,
-                "name": p.name,
-                "product_type": p.product_type,
-                "description": p.description,
-                "planned_date": p.planned_date,
-            }
-            for p in project.products.all()
-        ],
-        "benefits": [{"id": b.pk, "text": b.text} for b in project.expected_benefits.all()],
-        "resources": [
-            {
-                "id": r.pk,
-                "skill": r.skill_id,
-                "level": r.level,
-                "people": r.people,
-                "days_per_month": r.days_per_month,
-                "start_month": r.start_month,
-                "end_month": r.end_month,
-                "notes": r.notes,
-            }
-            for r in project.resource_requirements.all()
-        ],
-    }
+    """The project's definition rows as initial data for each row formset.
+
+    Built from ``selectors.project_to_input``, the one place that reads a project's rows
+    into input form; formsets name a resource's skill ``skill`` rather than ``skill_id``.
+    """
+    data = asdict(project_to_input(project))
+    sections = {section.prefix: data[section.prefix] for section in ROW_SECTIONS}
+    for row in sections["resources"]:
+        row["skill"] = row.pop("skill_id")
+    return sections
 
 
 def build_formsets(data=None, initial=None) -> dict[str, forms.BaseFormSet]:
