@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.api.auth import required
+from heartbeat.api.paging import page_of
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio import selectors, services
@@ -435,14 +436,7 @@ def project_list(request, params: Query[CatalogueQuery]):
     if errors:
         raise InvalidInput(" ".join(errors))
     projects = selectors.project_catalogue(request.auth, filters)
-    count = projects.count()
-    page = projects[params.offset : params.offset + params.limit]
-    return {
-        "count": count,
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": [_summary(project) for project in page],
-    }
+    return page_of(projects, limit=params.limit, offset=params.offset, item=_summary)
 
 
 @router.get(

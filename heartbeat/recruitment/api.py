@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.api.auth import required
+from heartbeat.api.paging import page_of
 from heartbeat.core.exceptions import ApplicationError, InvalidInput, NotFound
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, ResourceRequirement
@@ -337,14 +338,7 @@ def pledge_list(request, params: Query[PledgeQuery]):
         if params.status not in PledgeStatus.values:
             raise InvalidInput("status must be active or withdrawn.", field="status")
         pledges = pledges.filter(status=params.status)
-    count = pledges.count()
-    page = pledges[params.offset : params.offset + params.limit]
-    return {
-        "count": count,
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": [_pledge(p) for p in page],
-    }
+    return page_of(pledges, limit=params.limit, offset=params.offset, item=_pledge)
 
 
 @router.get(
@@ -534,6 +528,25 @@ class OpenNeedPageOut(Schema):
     items: list[OpenNeedOut]
 
 
+def _open_need(n) -> dict:
+    return {
+        "requirement_id": n.pk,
+        "project": {"slug": n.project.slug, "name": n.project.title},
+        "theme": _ref(n.project.theme),
+        "skill": _ref(n.skill),
+        "level": n.level,
+        "people": n.people,
+        "days_per_month": n.days_per_month,
+        "start_month": month_key(n.start_month),
+        "end_month": month_key(n.end_month),
+        "months_open": n.months_open,
+        "required_days": n.required_days,
+        "pledged_days": n.covered_days,
+        "shortfall_days": n.shortfall_days,
+        "largest_gap": n.largest_gap,
+    }
+
+
 @router.get(
     "/open-needs",
     response={200: OpenNeedPageOut, 422: ErrorOut},
@@ -545,29 +558,4 @@ def open_need_list(request, params: Query[NeedQuery]):
     if errors:
         raise InvalidInput(" ".join(errors))
     needs = selectors.open_needs(request.auth, filters)
-    count = needs.count()
-    page = needs[params.offset : params.offset + params.limit]
-    return {
-        "count": count,
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": [
-            {
-                "requirement_id": n.pk,
-                "project": {"slug": n.project.slug, "name": n.project.title},
-                "theme": _ref(n.project.theme),
-                "skill": _ref(n.skill),
-                "level": n.level,
-                "people": n.people,
-                "days_per_month": n.days_per_month,
-                "start_month": month_key(n.start_month),
-                "end_month": month_key(n.end_month),
-                "months_open": n.months_open,
-                "required_days": n.required_days,
-                "pledged_days": n.covered_days,
-                "shortfall_days": n.shortfall_days,
-                "largest_gap": n.largest_gap,
-            }
-            for n in page
-        ],
-    }
+    return page_of(needs, limit=params.limit, offset=params.offset, item=_open_need)
