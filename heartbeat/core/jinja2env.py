@@ -9,7 +9,7 @@ from django.utils import timezone
 from jinja2 import Environment
 
 from heartbeat.core import formatting
-from heartbeat.core.navigation import nav_items
+from heartbeat.core.registry import nav_items
 
 
 def url(name: str, *args, **kwargs) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -69,7 +68,7 @@ class Job:
         )
 
 
-def _setting(name: str, default: str) -> str:
+def setting(name: str, default: str) -> str:
     value = getattr(settings, name, None)
     if value is None:
         value = os.environ.get(name, default)
@@ -93,23 +92,12 @@ def parse_time(value: str) -> datetime.time:
         raise ValueError(f"Not a time of day: {value!r} (use 24-hour HH:MM).") from None
 
 
-def digest_job() -> Job:
-    return Job(
-        name="recruitment.weekly_digest",
-        task="heartbeat.recruitment.tasks.send_weekly_digests",
-        weekday=parse_weekday(_setting("HEARTBEAT_DIGEST_WEEKDAY", "monday")),
-        at=parse_time(_setting("HEARTBEAT_DIGEST_TIME", "08:00")),
-    )
-
-
-# Functions returning the jobs, so their times are read from settings when the worker runs.
-SCHEDULE: list[Callable[[], Job]] = [
-    digest_job,
-]
-
-
 def scheduled_jobs() -> list[Job]:
-    return [make() for make in SCHEDULE]
+    """Every registered job, its times read from settings now (apps register a function
+    returning their Job in ``AppConfig.ready``)."""
+    from heartbeat.core.registry import scheduled_jobs as registered
+
+    return [make() for make in registered]
 
 
 def enqueue_due_jobs(

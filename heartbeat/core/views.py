@@ -4,19 +4,20 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from heartbeat.partnership.selectors import home_summary
-from heartbeat.portfolio.models import Project
+from heartbeat.core import registry
 
 
 @login_not_required
 def home(request):
+    """The home page: what each app has for this person, then where to go next."""
+    blocks = registry.collect(registry.home_blocks, request)
     return render(
         request,
         "core/home.html",
         {
             "page_title": "Heartbeat",
-            "summary": home_summary(),
-            "projects": Project.objects.visible_to(request.user).open().count(),
+            "blocks": registry.render_sections(request, blocks),
+            "cards": registry.collect(registry.home_cards, request),
         },
     )
 

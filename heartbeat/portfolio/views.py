@@ -9,12 +9,11 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.forms.utils import ErrorDict, ErrorList
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
-from markupsafe import Markup
 
+from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, Conflict, PermissionDenied
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
 from heartbeat.core.pagination import paginate
@@ -34,7 +33,6 @@ from heartbeat.portfolio.forms import (
 )
 from heartbeat.portfolio.models import Stage
 from heartbeat.portfolio.pdf import render_project_pdf
-from heartbeat.portfolio.sections import project_sections
 
 PER_PAGE = 25
 # The project page shows the latest changes; a link shows them all.
@@ -197,17 +195,8 @@ def _detail_context(request, project, **extra) -> dict:
 
 def _rendered_sections(request, project) -> list:
     """The sections other apps add, each drawn from its own template and context."""
-    return [
-        (
-            section,
-            Markup(  # noqa: S704 - a template's own output, escaped when it was rendered
-                render_to_string(
-                    section.template, {"project": project, **section.context}, request=request
-                )
-            ),
-        )
-        for section in project_sections(request, project)
-    ]
+    sections = registry.collect(registry.project_sections, request, project)
+    return registry.render_sections(request, sections, project=project)
 
 
 @login_not_required

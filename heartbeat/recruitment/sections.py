@@ -1,6 +1,6 @@
 """Recruitment's sections of the project page: participants, and staffing coverage."""
 
-from heartbeat.portfolio.sections import ProjectSection
+from heartbeat.core.registry import Section
 from heartbeat.recruitment import selectors
 from heartbeat.recruitment.coverage import COVERAGE_BANDS
 
@@ -13,8 +13,8 @@ def _recruitment(request, project):
     return cache[project.pk]
 
 
-def participants_section(request, project) -> ProjectSection:
-    return ProjectSection(
+def participants_section(request, project) -> Section:
+    return Section(
         key="participants",
         title="Participants",
         template="recruitment/partials/_project_participants.html",
@@ -22,8 +22,8 @@ def participants_section(request, project) -> ProjectSection:
     )
 
 
-def coverage_section(request, project) -> ProjectSection:
-    return ProjectSection(
+def coverage_section(request, project) -> Section:
+    return Section(
         key="coverage",
         title="Staffing coverage",
         template="recruitment/partials/_project_coverage.html",

@@ -177,3 +177,15 @@ def send_weekly_digests(due_at: str | None = None) -> dict:
             organisations += 1
     logger.info("Weekly digest due %s: %s emails to %s organisations", due_at, sent, organisations)
     return {"emails": sent, "organisations": organisations}
+
+
+def digest_job():
+    """The weekly digest of open needs, at the day and time the settings give."""
+    from heartbeat.core.schedule import Job, parse_time, parse_weekday, setting
+
+    return Job(
+        name="recruitment.weekly_digest",
+        task="heartbeat.recruitment.tasks.send_weekly_digests",
+        weekday=parse_weekday(setting("HEARTBEAT_DIGEST_WEEKDAY", "monday")),
+        at=parse_time(setting("HEARTBEAT_DIGEST_TIME", "08:00")),
+    )

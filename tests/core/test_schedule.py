@@ -7,9 +7,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
 
-from heartbeat.core import schedule
+from heartbeat.core import registry, schedule
 from heartbeat.core.models import ScheduledRun
-from heartbeat.core.schedule import Job, digest_job, enqueue_due_jobs, parse_time, parse_weekday
+from heartbeat.core.schedule import Job, enqueue_due_jobs, parse_time, parse_weekday
+from heartbeat.recruitment.tasks import digest_job
 
 ran: list[str] = []
 
@@ -136,11 +137,11 @@ def test_bad_times_are_refused():
 def test_schedule_command_queues_due_jobs_with_the_clock_mocked(db, monkeypatch, settings):
     settings.HEARTBEAT_DIGEST_WEEKDAY = "monday"
     settings.HEARTBEAT_DIGEST_TIME = "08:00"
-    monkeypatch.setattr(schedule, "SCHEDULE", [lambda: Job("tick", TEST_TASK, weekday=0)])
     monkeypatch.setattr(schedule.timezone, "now", lambda: local(2026, 11, 30, 10, 0))
 
-    call_command("schedule")
-    call_command("schedule")
+    with registry.scheduled_jobs.replaced({"tick": lambda: Job("tick", TEST_TASK, weekday=0)}):
+        call_command("schedule")
+        call_command("schedule")
 
     assert ran == [local(2026, 11, 30, 0, 0).isoformat()]
 
@@ -155,12 +156,11 @@ def test_schedule_command_lists_jobs(capsys, settings):
 @pytest.mark.django_db(transaction=True)
 def test_worker_queues_due_jobs_then_runs_them(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    monkeypatch.setattr(
-        schedule, "SCHEDULE", [lambda: Job("tick", TEST_TASK, interval=datetime.timedelta(hours=1))]
-    )
     monkeypatch.setattr(schedule.timezone, "now", lambda: local(2026, 11, 30, 10, 30))
+    hourly = {"tick": lambda: Job("tick", TEST_TASK, interval=datetime.timedelta(hours=1))}
 
-    call_command("worker", "--batch")
-    call_command("worker", "--batch")
+    with registry.scheduled_jobs.replaced(hourly):
+        call_command("worker", "--batch")
+        call_command("worker", "--batch")
 
     assert ran == [local(2026, 11, 30, 10, 0).isoformat()]

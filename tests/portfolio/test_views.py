@@ -8,10 +8,10 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from heartbeat.portfolio import sections, services
+from heartbeat.core import registry
+from heartbeat.portfolio import services
 from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
-from heartbeat.portfolio.sections import ProjectSection
 from heartbeat.portfolio.selectors import HistoryEntry, project_detail, project_to_input
 from heartbeat.portfolio.views import HISTORY_ON_PAGE
 from tests.factories import UserFactory
@@ -335,7 +335,7 @@ def participants_section(request, project):
         subject=f"Angus to {project.title}",
         changes=[],
     )
-    return ProjectSection(
+    return registry.Section(
         key="participants",
         title="Participants",
         template="portfolio/partials/_history_entries.html",
@@ -345,10 +345,8 @@ def participants_section(request, project):
 
 def test_project_page_renders_sections_other_apps_add(client, monkeypatch):
     project = ProjectFactory(title="Digital telecare")
-    monkeypatch.setattr(
-        sections, "PROJECT_SECTIONS", ["tests.portfolio.test_views.participants_section"]
-    )
-    response = client.get(project.get_absolute_url())
+    with registry.project_sections.replaced({"participants": participants_section}):
+        response = client.get(project.get_absolute_url())
     html = response.content.decode()
     assert '<h2 class="ds_h2" id="participants">Participants</h2>' in html
     assert 'href="#participants">Participants</a>' in html
@@ -381,10 +379,10 @@ def test_project_page_query_count_does_not_grow_with_rows(
     client_for, programme_office, project_with_rows, monkeypatch
 ):
     # The page's own sections; other apps' sections have budgets of their own.
-    monkeypatch.setattr(sections, "PROJECT_SECTIONS", [])
     project, make_rows = project_with_rows
     client = client_for(programme_office)
-    assert_same_queries(make_rows, lambda: client.get(project.get_absolute_url()), budget=21)
+    with registry.project_sections.replaced({}):
+        assert_same_queries(make_rows, lambda: client.get(project.get_absolute_url()), budget=21)
 
 
 def test_project_page_with_every_registered_section_keeps_its_query_count(
