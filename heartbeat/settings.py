@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "heartbeat.recruitment",
     "heartbeat.portfolio",
     "heartbeat.api",
+    # Whole-site tools above every app: the demo loader and the data generator.
+    "heartbeat.demo",
+    "heartbeat.generator",
 ]
 
 MIDDLEWARE = [

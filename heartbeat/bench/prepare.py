@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     from heartbeat.bench.registry import BENCH_URLS, FLOOR
-    from heartbeat.core.generator import database_state
+    from heartbeat.generator.runner import database_state
 
     engine = engine_description(connection)
     print(f"  {engine}: migrating", flush=True)

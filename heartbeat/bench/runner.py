@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from heartbeat.bench import report
 from heartbeat.bench.registry import BENCH_URLS, FLOOR, BenchURL
 from heartbeat.bench.server import BenchError, Gunicorn, base_environment, sign_in
-from heartbeat.core.generator import BENCH_PASSWORD, BENCH_USERS
+from heartbeat.generator.runner import BENCH_PASSWORD, BENCH_USERS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 GROWTH_REQUESTS = 3

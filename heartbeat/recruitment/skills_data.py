@@ -10,7 +10,7 @@ projects that the framework does not describe.
 
 Descriptions are our own short summaries for people choosing a skill, not the framework's text.
 The programme office maintains the list in the admin; ``heartbeat demo`` loads this data without
-overwriting a name or description someone has changed since (see ``heartbeat.recruitment.demo``).
+overwriting a name or description someone has changed since (see ``heartbeat.demo.skills``).
 """
 
 from heartbeat.recruitment.models import SkillFamily

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from heartbeat.core.demo import load_demo
+from heartbeat.demo.loader import load_demo
 from heartbeat.partnership.models import Organisation
 from tests.factories import UserFactory
 

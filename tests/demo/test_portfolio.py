@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from heartbeat.accounts.models import User
-from heartbeat.core.demo import DEMO_PASSWORD, load_demo
-from heartbeat.portfolio import demo_data
+from heartbeat.demo.data import portfolio as demo_data
+from heartbeat.demo.loader import DEMO_PASSWORD, load_demo
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
     ExpectedBenefit,
@@ -30,9 +30,9 @@ from heartbeat.recruitment.models import Skill, SkillFamily, SkillLevel
 from heartbeat.recruitment.skills_data import FRAMEWORK_FAMILIES, SKILLS
 
 LOADERS = [
-    "heartbeat.partnership.demo.load",
-    "heartbeat.recruitment.demo.load",
-    "heartbeat.portfolio.demo.load",
+    "heartbeat.demo.partnership.load",
+    "heartbeat.demo.skills.load",
+    "heartbeat.demo.portfolio.load",
 ]
 COUNTED = [
     Project,
@@ -306,7 +306,7 @@ def test_skills_data_has_unique_names_and_slugs():
 
 
 def test_demo_data_uses_known_skills_and_organisations():
-    from heartbeat.partnership import demo_data as partnership_demo_data
+    from heartbeat.demo.data import partnership as partnership_demo_data
 
     skills = {s["slug"] for s in SKILLS}
     organisations = {c["name"] for c in partnership_demo_data.COUNCILS} | {

@@ -1,5 +1,5 @@
 """Demo recruitment: who takes part in which demo project, what they pledged, people's skills
-and councils' declared capacity (see ``heartbeat.core.demo``).
+and councils' declared capacity (see ``heartbeat.demo.loader``).
 
 Runs after the work programme's loader, and finds its projects by slug and needs by the
 project and skill. Participation is uneven, as in the real partnership: the Office 365
@@ -25,11 +25,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from heartbeat.demo.skills import programme_office_user
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
 from heartbeat.recruitment import services
 from heartbeat.recruitment.coverage import pledge_days_by_month
-from heartbeat.recruitment.demo import programme_office_user
 from heartbeat.recruitment.inputs import AdjustmentInput, PledgeInput
 from heartbeat.recruitment.models import (
     OrganisationCapacity,

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import ApiToken, Invitation, User
-from heartbeat.core.generator import BATCH_SIZE, BENCH_PASSWORD, BENCH_USERS
+from heartbeat.generator.runner import BATCH_SIZE, BENCH_PASSWORD, BENCH_USERS
 from heartbeat.partnership.models import (
     Membership,
     MembershipStatus,

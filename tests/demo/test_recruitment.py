@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.db import transaction
 
-from heartbeat.core.demo import DEMO_LOADERS, load_demo
+from heartbeat.demo.loader import DEMO_LOADERS, load_demo
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, Stage
 from heartbeat.recruitment import selectors
@@ -20,10 +20,10 @@ from heartbeat.recruitment.models import (
 )
 
 LOADERS = [
-    "heartbeat.partnership.demo.load",
-    "heartbeat.recruitment.demo.load",
-    "heartbeat.portfolio.demo.load",
-    "heartbeat.recruitment.demo_recruitment.load",
+    "heartbeat.demo.partnership.load",
+    "heartbeat.demo.skills.load",
+    "heartbeat.demo.portfolio.load",
+    "heartbeat.demo.recruitment.load",
 ]
 
 
@@ -49,8 +49,8 @@ def counts() -> dict[str, int]:
 
 
 def test_the_loader_runs_after_the_work_programme():
-    assert DEMO_LOADERS.index("heartbeat.recruitment.demo_recruitment.load") > DEMO_LOADERS.index(
-        "heartbeat.portfolio.demo.load"
+    assert DEMO_LOADERS.index("heartbeat.demo.recruitment.load") > DEMO_LOADERS.index(
+        "heartbeat.demo.portfolio.load"
     )
 
 

@@ -1,4 +1,4 @@
-"""Synthetic projects for ``heartbeat generate`` (see ``heartbeat.core.generator``).
+"""Synthetic projects for ``heartbeat generate`` (see ``heartbeat.generator.runner``).
 
 About 200 projects per unit of scale (2,000 at scale 10), each with a full definition: three
 scope lines, four requirements, two anticipated products, three expected benefits and two
@@ -22,9 +22,10 @@ from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import User
 from heartbeat.core.exceptions import ApplicationError
-from heartbeat.core.generator import BATCH_SIZE, BENCH_USERS
+from heartbeat.demo.portfolio import load_themes
+from heartbeat.demo.skills import load_skills
+from heartbeat.generator.runner import BATCH_SIZE, BENCH_USERS
 from heartbeat.partnership.models import Organisation, OrganisationKind
-from heartbeat.portfolio.demo import load_themes
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
     ExpectedBenefit,
@@ -38,7 +39,6 @@ from heartbeat.portfolio.models import (
     Tag,
     Visibility,
 )
-from heartbeat.recruitment.demo import load_skills
 from heartbeat.recruitment.models import SkillLevel
 
 PROJECTS_PER_SCALE = 200

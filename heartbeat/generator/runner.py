@@ -26,9 +26,9 @@ from typing import Any
 from heartbeat.core.exceptions import Conflict, InvalidInput
 
 GENERATORS: list[str] = [
-    "heartbeat.partnership.generator.generate",
-    "heartbeat.portfolio.generator.generate",
-    "heartbeat.recruitment.generator.generate",
+    "heartbeat.generator.partnership.generate",
+    "heartbeat.generator.portfolio.generate",
+    "heartbeat.generator.recruitment.generate",
 ]
 
 # Batch size for bulk inserts: small enough for SQLite's variable limit on wide tables.

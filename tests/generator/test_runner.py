@@ -7,14 +7,14 @@ from django.core.management import CommandError, call_command
 
 from heartbeat.accounts.models import Role, User
 from heartbeat.core.exceptions import Conflict, InvalidInput
-from heartbeat.core.generator import (
+from heartbeat.generator.partnership import generate as generate_partnership_records
+from heartbeat.generator.runner import (
     BENCH_PASSWORD,
     BENCH_USERS,
     GENERATORS,
     database_state,
     generate_partnership,
 )
-from heartbeat.partnership.generator import generate as generate_partnership_records
 from heartbeat.partnership.models import Membership, Organisation, OrganisationKind, ProgrammeTerm
 from tests.factories import OrganisationFactory
 
@@ -27,7 +27,7 @@ def run_generate(*args) -> str:
     return out.getvalue()
 
 
-PARTNERSHIP_ONLY = ["heartbeat.partnership.generator.generate"]
+PARTNERSHIP_ONLY = ["heartbeat.generator.partnership.generate"]
 
 
 def generate(scale: int, **options) -> dict[str, int]:
@@ -190,7 +190,7 @@ def test_database_state_tells_generated_data_from_other_data():
 
 
 def test_registry_runs_generators_in_order_with_a_shared_random_source():
-    assert GENERATORS[0] == "heartbeat.partnership.generator.generate"
+    assert GENERATORS[0] == "heartbeat.generator.partnership.generate"
     counts = generate_partnership_records(1, random.Random(3), io.StringIO())
 
     assert counts["organisations"] == Organisation.objects.count()
@@ -204,7 +204,7 @@ def test_flush_says_which_records_block_it():
 
     with pytest.raises(Conflict, match="Cannot flush: projects still refer") as refusal:
         generate_partnership(
-            scale=1, flush=True, generators=["heartbeat.partnership.generator.generate"]
+            scale=1, flush=True, generators=["heartbeat.generator.partnership.generate"]
         )
 
     assert refusal.value.code == "flush_blocked"

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from heartbeat.core.demo import load_demo
+from heartbeat.demo.loader import load_demo
 
 
 class Command(BaseCommand):

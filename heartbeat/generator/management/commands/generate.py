@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from heartbeat.core.exceptions import ApplicationError
-from heartbeat.core.generator import generate_partnership
+from heartbeat.generator.runner import generate_partnership
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Load the partnership's demo data (see ``heartbeat.core.demo``)."""
+"""Load the partnership's demo data (see ``heartbeat.demo.loader``)."""
 
 import datetime
 
@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
 from heartbeat.accounts.models import ROLE_FIELDS
-from heartbeat.partnership import demo_data, services
+from heartbeat.demo.data import partnership as demo_data
+from heartbeat.partnership import services
 from heartbeat.partnership.models import MembershipStatus, Organisation, OrganisationKind
 
 

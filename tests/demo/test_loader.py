@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from heartbeat.accounts.models import User
-from heartbeat.core import demo
-from heartbeat.partnership import demo_data
+from heartbeat.demo import loader as demo
+from heartbeat.demo.data import partnership as demo_data
 from heartbeat.partnership.models import Membership, MembershipStatus, Organisation, ProgrammeTerm
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +174,7 @@ def test_demo_prints_the_sign_in_accounts():
 
 
 def test_the_partnership_loader_is_registered_first():
-    assert demo.DEMO_LOADERS[0] == "heartbeat.partnership.demo.load"
+    assert demo.DEMO_LOADERS[0] == "heartbeat.demo.partnership.load"
 
 
 def _failing_loader(context):
@@ -183,7 +183,9 @@ def _failing_loader(context):
 
 def test_loaders_run_in_one_transaction():
     with pytest.raises(RuntimeError):
-        demo.load_demo(["heartbeat.partnership.demo.load", "tests.core.test_demo._failing_loader"])
+        demo.load_demo(
+            ["heartbeat.demo.partnership.load", "tests.demo.test_loader._failing_loader"]
+        )
     assert Organisation.objects.count() == 0
     assert User.objects.count() == 0
 
@@ -194,7 +196,7 @@ def _counting_loader(context):
 
 def test_later_loaders_see_what_earlier_ones_made():
     context = demo.load_demo(
-        ["heartbeat.partnership.demo.load", "tests.core.test_demo._counting_loader"]
+        ["heartbeat.demo.partnership.load", "tests.demo.test_loader._counting_loader"]
     )
     assert "Saw 37 organisations." in context.summary
     assert [account.role for account in context.accounts] == [

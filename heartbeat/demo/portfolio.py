@@ -1,4 +1,4 @@
-"""Load the demo work programme (see ``heartbeat.core.demo`` and ``demo_data``).
+"""Load the demo work programme (see ``heartbeat.demo.loader`` and ``demo_data``).
 
 Projects are written with the ORM rather than through the services because the demo tells
 each project's story in the past: every record's history and every stage transition carries
@@ -23,9 +23,10 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from heartbeat.core.exceptions import ApplicationError
-from heartbeat.partnership import demo_data as partnership_demo_data
+from heartbeat.demo.data import partnership as partnership_demo_data
+from heartbeat.demo.data import portfolio as demo_data
+from heartbeat.demo.skills import load_skills, programme_office_user
 from heartbeat.partnership.models import Organisation
-from heartbeat.portfolio import demo_data
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
     ExpectedBenefit,
@@ -40,7 +41,6 @@ from heartbeat.portfolio.models import (
     Theme,
 )
 from heartbeat.portfolio.rules import find_move, missing_from_definition
-from heartbeat.recruitment.demo import load_skills, programme_office_user
 
 # Demo events happen in the working day.
 EVENT_TIME = datetime.time(10, 0)

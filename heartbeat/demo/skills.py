@@ -1,8 +1,8 @@
-"""Load the skills list (see ``heartbeat.core.demo``); the generator reuses ``load_skills``."""
+"""Load the skills list (see ``heartbeat.demo.loader``); the generator reuses ``load_skills``."""
 
 from django.contrib.auth import get_user_model
 
-from heartbeat.partnership import demo_data as partnership_demo_data
+from heartbeat.demo.data import partnership as partnership_demo_data
 from heartbeat.recruitment.models import Skill
 from heartbeat.recruitment.skills_data import SKILLS
 

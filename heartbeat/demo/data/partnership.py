@@ -1,7 +1,7 @@
 """The partnership as it really is: the 32 Scottish councils, the Digital Office and its partners.
 
 Plain data, so it can be read and corrected without reading code. ``heartbeat demo`` loads it
-(see ``heartbeat.partnership.demo``).
+(see ``heartbeat.demo.partnership``).
 
 GSS codes are the current council-area codes of the Scottish register of geographic codes.
 Four councils were recoded when their boundaries changed in 2018 and 2019 (Fife S12000015 ->

@@ -5,10 +5,10 @@ from collections import defaultdict
 import pytest
 from django.db.models import F, Q
 
-from heartbeat.core.generator import generate_partnership
+from heartbeat.generator.recruitment import STAGES
+from heartbeat.generator.runner import generate_partnership
 from heartbeat.portfolio.models import Project, Stage
 from heartbeat.recruitment.coverage import pledge_days_by_month, sum_by_month
-from heartbeat.recruitment.generator import STAGES
 from heartbeat.recruitment.models import (
     MAX_DAYS_PER_MONTH,
     Participation,
@@ -19,9 +19,9 @@ from heartbeat.recruitment.models import (
 )
 
 GENERATORS = [
-    "heartbeat.partnership.generator.generate",
-    "heartbeat.portfolio.generator.generate",
-    "heartbeat.recruitment.generator.generate",
+    "heartbeat.generator.partnership.generate",
+    "heartbeat.generator.portfolio.generate",
+    "heartbeat.generator.recruitment.generate",
 ]
 
 
@@ -95,7 +95,7 @@ def test_projects_in_delivery_are_better_staffed_than_recruiting_ones(scale_one)
 def test_flush_removes_everything(scale_one):
     generate_partnership(scale=1, generators=GENERATORS, flush=True)
     assert Pledge.objects.count() > 0
-    from heartbeat.recruitment.generator import flush
+    from heartbeat.generator.recruitment import flush
 
     flush(None)
     assert not Pledge.objects.exists()
@@ -107,7 +107,7 @@ def test_flush_removes_everything(scale_one):
 def test_benchmark_urls_answer_on_generated_data(scale_one, client):
     from heartbeat.accounts.models import User
     from heartbeat.bench.registry import BENCH_URLS
-    from heartbeat.core.generator import BENCH_USERS
+    from heartbeat.generator.runner import BENCH_USERS
 
     ours = [
         u

@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Count, F, Q
 
 from heartbeat.accounts.models import User
-from heartbeat.core.generator import BENCH_USERS, generate_partnership
+from heartbeat.generator.runner import BENCH_USERS, generate_partnership
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
     ExpectedBenefit,
@@ -25,8 +25,8 @@ from heartbeat.recruitment.models import Skill
 from heartbeat.recruitment.skills_data import SKILLS
 
 GENERATORS = [
-    "heartbeat.partnership.generator.generate",
-    "heartbeat.portfolio.generator.generate",
+    "heartbeat.generator.partnership.generate",
+    "heartbeat.generator.portfolio.generate",
 ]
 ROWS_PER_PROJECT = {
     ScopeItem: 3,

@@ -1,5 +1,5 @@
 """Synthetic participation and pledges for ``heartbeat generate`` (see
-``heartbeat.core.generator``).
+``heartbeat.generator.runner``).
 
 Runs after the work programme's generator. Projects that have been approved (approved,
 recruiting, in delivery, paused or closed) get participants: the lead organisation and a few
@@ -23,7 +23,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import User
-from heartbeat.core.generator import BATCH_SIZE
+from heartbeat.generator.runner import BATCH_SIZE
 from heartbeat.partnership.models import Organisation, OrganisationKind
 from heartbeat.portfolio.models import ResourceRequirement, Stage
 from heartbeat.recruitment.coverage import pledge_days_by_month

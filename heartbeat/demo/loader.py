@@ -16,10 +16,10 @@ from django.utils.module_loading import import_string
 DEMO_PASSWORD = "heartbeat-demo-2026"  # noqa: S105
 
 DEMO_LOADERS: list[str] = [
-    "heartbeat.partnership.demo.load",
-    "heartbeat.recruitment.demo.load",
-    "heartbeat.portfolio.demo.load",
-    "heartbeat.recruitment.demo_recruitment.load",
+    "heartbeat.demo.partnership.load",
+    "heartbeat.demo.skills.load",
+    "heartbeat.demo.portfolio.load",
+    "heartbeat.demo.recruitment.load",
 ]
 
 
