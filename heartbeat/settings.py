@@ -58,8 +58,9 @@ INSTALLED_APPS = [
     "heartbeat.core",
     "heartbeat.accounts",
     "heartbeat.partnership",
-    "heartbeat.recruitment",
+    "heartbeat.skills",
     "heartbeat.portfolio",
+    "heartbeat.recruitment",
     "heartbeat.api",
     # Whole-site tools above every app: the demo loader and the data generator.
     "heartbeat.demo",

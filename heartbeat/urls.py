@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("heartbeat.core.urls")),
     path("accounts/", include("heartbeat.accounts.urls")),
     path("", include("heartbeat.partnership.urls")),
+    path("", include("heartbeat.skills.urls")),
     path("", include("heartbeat.portfolio.urls")),
     path("", include("heartbeat.recruitment.urls")),
     path("api/v1/", api.urls),

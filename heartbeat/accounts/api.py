@@ -7,8 +7,8 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from heartbeat.accounts import permissions, selectors, services
+from heartbeat.accounts.api_auth import required
 from heartbeat.accounts.models import Invitation, InvitationStatus, Role, User
-from heartbeat.api.auth import required
 from heartbeat.core.exceptions import InvalidInput, PermissionDenied
 from heartbeat.partnership.models import Organisation
 

@@ -2,8 +2,8 @@
 
 from ninja import NinjaAPI
 
-from heartbeat.api.auth import SessionOrToken
-from heartbeat.api.errors import install_error_handlers
+from heartbeat.accounts.api_auth import SessionOrToken
+from heartbeat.core.api.errors import install_error_handlers
 
 api = NinjaAPI(
     title="Heartbeat API",
@@ -21,5 +21,6 @@ install_error_handlers(api)
 
 api.add_router("/", "heartbeat.partnership.api.router")
 api.add_router("/", "heartbeat.accounts.api.router")
+api.add_router("/", "heartbeat.skills.api.router")
 api.add_router("/", "heartbeat.portfolio.api.router")
 api.add_router("/", "heartbeat.recruitment.api.router")

@@ -38,11 +38,10 @@ from heartbeat.recruitment.models import (
     ParticipationStatus,
     Pledge,
     PledgeAdjustment,
-    Skill,
-    SkillLevel,
-    UserSkill,
 )
 from heartbeat.recruitment.months import month_range, parse_month
+from heartbeat.skills import services as skill_services
+from heartbeat.skills.models import Skill, SkillLevel, UserSkill
 
 INTERESTED = ParticipationStatus.INTERESTED
 C, A = ParticipationStatus.COMMITTED, ParticipationStatus.ACTIVE
@@ -902,7 +901,9 @@ def load(context) -> None:
                     continue
                 if UserSkill.objects.filter(user=person, skill=skills[slug]).exists():
                     continue
-                services.user_skill_set(actor=person, user=person, skill=skills[slug], level=level)
+                skill_services.user_skill_set(
+                    actor=person, user=person, skill=skills[slug], level=level
+                )
                 skills_added += 1
         for name, (days, start, end) in CAPACITY.items():
             organisation = organisations.get(name)

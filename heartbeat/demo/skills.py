@@ -1,10 +1,10 @@
-"""Load the skills list (see ``heartbeat.demo.loader``); the generator reuses ``load_skills``."""
+"""Load the skills catalogue (see ``heartbeat.demo.loader``), as the programme office."""
 
 from django.contrib.auth import get_user_model
 
 from heartbeat.demo.data import partnership as partnership_demo_data
-from heartbeat.recruitment.models import Skill
-from heartbeat.recruitment.skills_data import SKILLS
+from heartbeat.skills.models import Skill
+from heartbeat.skills.services import skill_catalogue_load
 
 
 def programme_office_user():
@@ -19,32 +19,7 @@ def programme_office_user():
 
 
 def load_skills(actor=None) -> dict[str, Skill]:
-    """Create or update every skill of the list, keyed on its slug; return them by slug.
-
-    A skill is saved only when it differs from the data, so running again writes nothing and
-    adds no history. Skills the programme office added themselves are left alone.
-    """
-    existing = {skill.slug: skill for skill in Skill.objects.filter(slug__in=_slugs())}
-    skills = {}
-    for data in SKILLS:
-        skill = existing.get(data["slug"])
-        if skill is None:
-            skill = Skill(**data, active=True)
-        else:
-            changed = {k: v for k, v in data.items() if getattr(skill, k) != v}
-            if not changed:
-                skills[skill.slug] = skill
-                continue
-            for name, value in changed.items():
-                setattr(skill, name, value)
-        skill._history_user = actor
-        skill.save()
-        skills[skill.slug] = skill
-    return skills
-
-
-def _slugs() -> list[str]:
-    return [data["slug"] for data in SKILLS]
+    return skill_catalogue_load(actor=actor)
 
 
 def load(context) -> None:

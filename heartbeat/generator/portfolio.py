@@ -39,7 +39,7 @@ from heartbeat.portfolio.models import (
     Tag,
     Visibility,
 )
-from heartbeat.recruitment.models import SkillLevel
+from heartbeat.skills.models import SkillLevel
 
 PROJECTS_PER_SCALE = 200
 PUBLIC_SHARE = 0.7

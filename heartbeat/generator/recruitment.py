@@ -36,10 +36,9 @@ from heartbeat.recruitment.models import (
     PledgeAdjustment,
     PledgeStatus,
     RequirementMonth,
-    SkillLevel,
-    UserSkill,
 )
 from heartbeat.recruitment.months import add_months, month_range, months_between
+from heartbeat.skills.models import SkillLevel, UserSkill
 
 STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY, Stage.PAUSED, Stage.CLOSED)
 # How fully a stage's needs are pledged: the share of each person-slot that finds pledges.
@@ -251,7 +250,7 @@ def _capacities(organisations, rng, today) -> int:
 
 
 def _user_skills(people, rng) -> int:
-    from heartbeat.recruitment.models import Skill
+    from heartbeat.skills.models import Skill
 
     skill_ids = list(Skill.objects.filter(active=True).values_list("pk", flat=True))
     if not skill_ids:

@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
-from heartbeat.api.auth import required
-from heartbeat.api.paging import page_of
+from heartbeat.accounts.api_auth import required
+from heartbeat.core.api.paging import page_of
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio import selectors, services
@@ -25,7 +25,7 @@ from heartbeat.portfolio.inputs import (
 )
 from heartbeat.portfolio.models import Project, Stage, StageTransition, SubArea, Theme, Visibility
 from heartbeat.portfolio.rules import definition_checklist
-from heartbeat.recruitment.models import Skill
+from heartbeat.skills.models import Skill
 
 router = Router(tags=["projects"])
 
@@ -154,12 +154,6 @@ class ThemeOut(Schema):
     order: int
     colour: str
     sub_areas: list[Ref]
-
-
-class SkillOut(Schema):
-    slug: str
-    name: str
-    family: str
 
 
 def _ref(obj) -> dict | None:
@@ -512,14 +506,3 @@ def theme_list(request):
         }
         for theme in Theme.objects.prefetch_related("sub_areas")
     ]
-
-
-@router.get(
-    "/skills",
-    response=list[SkillOut],
-    summary="Skills projects can ask for",
-    description="The active skills the programme office keeps; use a slug in a project's "
-    "resource requirements.",
-)
-def skill_list(request):
-    return list(Skill.objects.active().order_by("name").values("slug", "name", "family"))

@@ -27,7 +27,7 @@ from heartbeat.portfolio.models import (
     Visibility,
 )
 from heartbeat.portfolio.selectors import project_to_input
-from heartbeat.recruitment.models import Skill, SkillLevel
+from heartbeat.skills.models import Skill, SkillLevel
 
 MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(MONTHS, start=1)}

@@ -7,7 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from heartbeat.core.models import TimeStampedModel
-from heartbeat.recruitment.models import SkillLevel
+from heartbeat.skills.models import SkillLevel
 
 
 class Theme(TimeStampedModel):
@@ -267,9 +267,7 @@ class ResourceRequirement(DefinitionItem):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="resource_requirements"
     )
-    skill = models.ForeignKey(
-        "recruitment.Skill", on_delete=models.PROTECT, related_name="requirements"
-    )
+    skill = models.ForeignKey("skills.Skill", on_delete=models.PROTECT, related_name="requirements")
     level = models.CharField(max_length=20, choices=SkillLevel.choices, default=SkillLevel.WORKING)
     people = models.PositiveSmallIntegerField(default=1)
     days_per_month = models.DecimalField(

@@ -50,7 +50,7 @@ from heartbeat.portfolio.models import (
     Visibility,
 )
 from heartbeat.portfolio.rules import Move, moves_from
-from heartbeat.recruitment.models import Skill, SkillLevel
+from heartbeat.skills.models import Skill, SkillLevel
 
 STAGE_ORDER = {stage: i for i, stage in enumerate(Stage.values)}
 

@@ -48,7 +48,7 @@ from heartbeat.portfolio.models import (
     Visibility,
 )
 from heartbeat.portfolio.rules import find_move, missing_from_definition
-from heartbeat.recruitment.models import Skill, SkillLevel
+from heartbeat.skills.models import Skill, SkillLevel
 
 # Web addresses the project pages use for themselves: /projects/new/ is the create form.
 RESERVED_SLUGS = frozenset({"new"})

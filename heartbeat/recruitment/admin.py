@@ -1,6 +1,6 @@
 """The admin for recruitment. Pledges, participation and capacity are changed through the
 pages and the API, whose services keep the derived coverage and tell project leads, so here
-they are read-only; the skills list and people's skills can be edited."""
+they are read-only."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -10,8 +10,6 @@ from heartbeat.recruitment.models import (
     Participation,
     Pledge,
     PledgeAdjustment,
-    Skill,
-    UserSkill,
 )
 
 
@@ -24,24 +22,6 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(Skill)
-class SkillAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "family", "active"]
-    list_filter = ["family", "active"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(UserSkill)
-class UserSkillAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "skill", "level"]
-    list_filter = ["level", "skill__family"]
-    search_fields = ["user__full_name", "user__email", "skill__name"]
-    list_select_related = ["user", "skill"]
-    autocomplete_fields = ["skill"]
-    raw_id_fields = ["user"]
 
 
 @admin.register(Participation)

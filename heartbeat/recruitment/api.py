@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
-from heartbeat.api.auth import required
-from heartbeat.api.paging import page_of
+from heartbeat.accounts.api_auth import required
+from heartbeat.core.api.paging import page_of
 from heartbeat.core.exceptions import ApplicationError, InvalidInput, NotFound
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, ResourceRequirement
@@ -27,9 +27,9 @@ from heartbeat.recruitment.models import (
     ParticipationStatus,
     Pledge,
     PledgeStatus,
-    Skill,
 )
 from heartbeat.recruitment.months import month_key, parse_month
+from heartbeat.skills.models import Skill
 
 router = Router(tags=["recruitment"])
 

@@ -8,14 +8,9 @@ from django import forms
 
 from heartbeat.core.formatting import uk_month
 from heartbeat.recruitment.inputs import AdjustmentInput, PledgeInput
-from heartbeat.recruitment.models import (
-    ParticipationRole,
-    ParticipationStatus,
-    Skill,
-    SkillFamily,
-    SkillLevel,
-)
+from heartbeat.recruitment.models import ParticipationRole, ParticipationStatus
 from heartbeat.recruitment.months import add_months, first_of_month, month_range, parse_month
+from heartbeat.skills.models import SkillLevel
 
 # Rows for planned reductions on the pledge form (enough for a summer and a Christmas).
 REDUCTION_ROWS = 4
@@ -219,25 +214,6 @@ class CapacityForm(forms.Form):
             self.fields[name].error_messages["required"] = (
                 f"Enter the {self.fields[name].label.lower()}, like 2026-04"
             )
-
-
-class UserSkillForm(forms.Form):
-    skill = forms.ModelChoiceField(
-        label="Skill or role",
-        queryset=Skill.objects.active(),
-        empty_label="Choose a skill",
-        to_field_name="slug",
-        error_messages={"required": "Choose a skill", "invalid_choice": "Choose a skill"},
-    )
-    level = forms.ChoiceField(label="Level", choices=SkillLevel.choices)
-
-
-class SkillForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=120)
-    family = forms.ChoiceField(label="Role family", choices=SkillFamily.choices)
-    description = forms.CharField(
-        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
 
 
 class NeedFilterForm(forms.Form):

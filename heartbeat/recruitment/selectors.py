@@ -54,9 +54,6 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeStatus,
     RequirementMonth,
-    Skill,
-    SkillLevel,
-    UserSkill,
 )
 from heartbeat.recruitment.months import (
     add_months,
@@ -65,6 +62,7 @@ from heartbeat.recruitment.months import (
     months_between,
     parse_month,
 )
+from heartbeat.skills.models import Skill, SkillLevel, UserSkill
 
 # Needs count as open once a project is approved, until it is closed.
 NEED_STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
@@ -908,16 +906,3 @@ def own_pledges(organisation) -> list[Pledge]:
         .prefetch_related("adjustments")
         .order_by("status", "-start_month", "id")
     )
-
-
-def user_skills(user) -> list[UserSkill]:
-    return list(UserSkill.objects.filter(user=user).select_related("skill"))
-
-
-def skill_list(*, include_inactive: bool = False):
-    skills = Skill.objects.annotate(
-        n_needs=Count("requirements", distinct=True),
-    ).order_by("family", "name")
-    if not include_inactive:
-        skills = skills.filter(active=True)
-    return skills

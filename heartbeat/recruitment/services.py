@@ -11,7 +11,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, PermissionDenied
 from heartbeat.core.formatting import uk_datetime, uk_month
@@ -29,12 +28,9 @@ from heartbeat.recruitment.models import (
     PledgeAdjustment,
     PledgeStatus,
     RequirementMonth,
-    Skill,
-    SkillFamily,
-    SkillLevel,
-    UserSkill,
 )
 from heartbeat.recruitment.months import first_of_month, month_range
+from heartbeat.skills.models import SkillLevel
 
 # Projects that take no more participants or pledges.
 FINISHED_STAGES = (Stage.CLOSED, Stage.CANCELLED)
@@ -548,95 +544,3 @@ def capacity_remove(*, actor, capacity: OrganisationCapacity) -> None:
     with transaction.atomic():
         capacity._history_user = actor
         capacity.delete()
-
-
-# People's skills ---------------------------------------------------------------------------
-
-
-def _refuse_other_person(actor, user) -> None:
-    if actor is None or not actor.is_authenticated:
-        raise PermissionDenied("Sign in to record your skills.")
-    if actor.pk != user.pk and not actor.is_programme_office:
-        raise PermissionDenied("You can only change your own skills.")
-
-
-def user_skill_set(*, actor, user, skill: Skill | None, level: str) -> UserSkill:
-    """Record that a person has a skill at a level (or change the level)."""
-    _refuse_other_person(actor, user)
-    if skill is None or not skill.active:
-        raise InvalidInput("Choose a skill from the list", field="skill")
-    if level not in SkillLevel.values:
-        raise InvalidInput(
-            "Choose a level: awareness, working, practitioner or expert", field="level"
-        )
-    with transaction.atomic():
-        user_skill = UserSkill.objects.select_for_update().filter(user=user, skill=skill).first()
-        if user_skill is None:
-            user_skill = UserSkill(user=user, skill=skill)
-        user_skill.level = level
-        _save(user_skill, actor)
-    return user_skill
-
-
-def user_skill_remove(*, actor, user_skill: UserSkill) -> None:
-    _refuse_other_person(actor, user_skill.user)
-    with transaction.atomic():
-        user_skill._history_user = actor
-        user_skill.delete()
-
-
-# The skills list (programme office) --------------------------------------------------------
-
-
-def _clean_skill(*, name: str, family: str, skill: Skill | None = None) -> str:
-    name = (name or "").strip()
-    if not name:
-        raise InvalidInput("Enter the skill's name", field="name")
-    if len(name) > 120:
-        raise InvalidInput("Keep the name to 120 characters or fewer", field="name")
-    if family not in SkillFamily.values:
-        raise InvalidInput("Choose a role family", field="family")
-    same = Skill.objects.filter(name__iexact=name)
-    if skill is not None:
-        same = same.exclude(pk=skill.pk)
-    if same.exists():
-        raise InvalidInput(
-            f"There is already a skill called {name}", field="name", code="name_taken"
-        )
-    return name
-
-
-def skill_create(*, actor, name: str, family: str, description: str = "") -> Skill:
-    """Add a skill to the list projects and people choose from."""
-    if not permissions.can_manage_skills(actor):
-        raise PermissionDenied("Only the programme office can change the skills list.")
-    name = _clean_skill(name=name, family=family)
-    base = slugify(name)[:120] or "skill"
-    slug, n = base, 2
-    while Skill.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    with transaction.atomic():
-        skill = Skill(name=name, slug=slug, family=family, description=(description or "").strip())
-        _save(skill, actor)
-    return skill
-
-
-def skill_update(*, actor, skill: Skill, name: str, family: str, description: str = "") -> Skill:
-    if not permissions.can_manage_skills(actor):
-        raise PermissionDenied("Only the programme office can change the skills list.")
-    name = _clean_skill(name=name, family=family, skill=skill)
-    with transaction.atomic():
-        skill.name, skill.family = name, family
-        skill.description = (description or "").strip()
-        _save(skill, actor)
-    return skill
-
-
-def skill_set_active(*, actor, skill: Skill, active: bool) -> Skill:
-    """Deactivate a skill (it stays on existing needs and pledges) or bring it back."""
-    if not permissions.can_manage_skills(actor):
-        raise PermissionDenied("Only the programme office can change the skills list.")
-    with transaction.atomic():
-        skill.active = active
-        _save(skill, actor)
-    return skill

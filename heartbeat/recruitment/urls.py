@@ -16,12 +16,6 @@ urlpatterns = [
         views.capacity_remove,
         name="capacity_remove",
     ),
-    path("recruitment/my-skills/", views.my_skills, name="my_skills"),
-    path("recruitment/my-skills/<int:pk>/remove/", views.my_skill_remove, name="my_skill_remove"),
-    path("recruitment/skills/", views.skill_list, name="skill_list"),
-    path("recruitment/skills/new/", views.skill_create, name="skill_create"),
-    path("recruitment/skills/<slug:slug>/edit/", views.skill_edit, name="skill_edit"),
-    path("recruitment/skills/<slug:slug>/active/", views.skill_set_active, name="skill_active"),
     path(
         "recruitment/projects/<slug:slug>/participation/",
         views.participation,

@@ -24,8 +24,6 @@ from heartbeat.recruitment.forms import (
     NeedFilterForm,
     ParticipationForm,
     PledgeForm,
-    SkillForm,
-    UserSkillForm,
     WithdrawForm,
 )
 from heartbeat.recruitment.models import (
@@ -33,10 +31,9 @@ from heartbeat.recruitment.models import (
     Participation,
     ParticipationRole,
     ParticipationStatus,
-    Skill,
-    UserSkill,
 )
 from heartbeat.recruitment.months import parse_month
+from heartbeat.skills.models import Skill, UserSkill
 
 PER_PAGE = 25
 CHART_COLOUR = "#0065bd"
@@ -262,123 +259,6 @@ def capacity_remove(request, slug: str, pk: int):
     services.capacity_remove(actor=request.user, capacity=capacity)
     messages.success(request, "The declaration has been removed.")
     return redirect("recruitment:capacity_for", slug=organisation.slug)
-
-
-# People's own skills -----------------------------------------------------------------------
-
-
-def my_skills(request):
-    user = request.user
-    _require(permissions.can_manage_own_skills(user))
-    form = UserSkillForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.user_skill_set(actor=user, user=user, **form.cleaned_data)
-        except ApplicationError as error:
-            _show_error(form, error)
-        else:
-            messages.success(request, f"{form.cleaned_data['skill']} has been saved.")
-            return redirect("recruitment:my_skills")
-    return render(
-        request,
-        "recruitment/my_skills.html",
-        {
-            "page_title": "Your skills",
-            "breadcrumbs": [("Your profile", reverse("accounts:profile")), ("Your skills", None)],
-            "skills": selectors.user_skills(user),
-            "form": form,
-        },
-        status=422 if form.errors else 200,
-    )
-
-
-@require_POST
-def my_skill_remove(request, pk: int):
-    user_skill = get_object_or_404(UserSkill, pk=pk, user=request.user)
-    services.user_skill_remove(actor=request.user, user_skill=user_skill)
-    messages.success(request, f"{user_skill.skill} has been removed from your skills.")
-    return redirect("recruitment:my_skills")
-
-
-# The skills list ---------------------------------------------------------------------------
-
-
-def skill_list(request):
-    can_manage = permissions.can_manage_skills(request.user)
-    return render(
-        request,
-        "recruitment/skill_list.html",
-        {
-            "page_title": "Skills and roles",
-            "breadcrumbs": [("Home", "/"), ("Skills and roles", None)],
-            "skills": selectors.skill_list(include_inactive=can_manage),
-            "can_manage": can_manage,
-        },
-    )
-
-
-def skill_create(request):
-    _require(permissions.can_manage_skills(request.user))
-    form = SkillForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            skill = services.skill_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            _show_error(form, error)
-        else:
-            messages.success(request, f"{skill} has been added to the skills list.")
-            return redirect("recruitment:skill_list")
-    return _skill_form(request, form, "Add a skill or role")
-
-
-def skill_edit(request, slug: str):
-    _require(permissions.can_manage_skills(request.user))
-    skill = get_object_or_404(Skill, slug=slug)
-    form = SkillForm(
-        request.POST or None,
-        initial={"name": skill.name, "family": skill.family, "description": skill.description},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.skill_update(actor=request.user, skill=skill, **form.cleaned_data)
-        except ApplicationError as error:
-            _show_error(form, error)
-        else:
-            messages.success(request, f"{skill} has been saved.")
-            return redirect("recruitment:skill_list")
-    return _skill_form(request, form, f"Change {skill}", skill=skill)
-
-
-def _skill_form(request, form, title, skill=None):
-    return render(
-        request,
-        "recruitment/skill_form.html",
-        {
-            "page_title": title,
-            "breadcrumbs": [
-                ("Skills and roles", reverse("recruitment:skill_list")),
-                (title, None),
-            ],
-            "form": form,
-            "skill": skill,
-        },
-        status=422 if form.errors else 200,
-    )
-
-
-@require_POST
-def skill_set_active(request, slug: str):
-    _require(permissions.can_manage_skills(request.user))
-    skill = get_object_or_404(Skill, slug=slug)
-    active = request.POST.get("active") == "1"
-    services.skill_set_active(actor=request.user, skill=skill, active=active)
-    messages.success(
-        request,
-        f"{skill} is back on the list."
-        if active
-        else f"{skill} is no longer offered for new needs and pledges; existing ones keep it.",
-    )
-    return redirect("recruitment:skill_list")
 
 
 # Participation -----------------------------------------------------------------------------

@@ -472,4 +472,4 @@ class TestPasswordReset:
 
 def test_profile_links_to_the_person_s_skills(client_for, member):
     html = client_for(member).get("/accounts/profile/").content.decode()
-    assert 'href="/recruitment/my-skills/"' in html
+    assert 'href="/skills/mine/"' in html

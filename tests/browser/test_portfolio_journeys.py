@@ -8,12 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from heartbeat.portfolio.models import Project, Stage
-from tests.portfolio.factories import (
-    ProjectFactory,
-    SkillFactory,
-    ThemeFactory,
-    complete_definition,
-)
+from tests.portfolio.factories import ProjectFactory, ThemeFactory, complete_definition
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,8 +13,9 @@ from heartbeat.portfolio.models import Stage
 from heartbeat.recruitment.models import Pledge, PledgeStatus
 from heartbeat.recruitment.months import add_months, first_of_month
 from tests.factories import UserFactory
-from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory, SkillFactory
-from tests.recruitment.factories import UserSkillFactory, make_pledge
+from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
+from tests.recruitment.factories import make_pledge
+from tests.skills.factories import SkillFactory, UserSkillFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -214,7 +215,7 @@ def test_contributions_open_needs_capacity_and_skills_pages(
     expect(page.locator("#capacity-warning")).to_contain_text("more days are pledged than declared")
     axe(page, "capacity with a warning")
 
-    page.goto(f"{base_url}/recruitment/my-skills/")
+    page.goto(f"{base_url}/skills/mine/")
     page.get_by_label("Skill or role").select_option(label="Service designer")
     page.get_by_label("Level").select_option(label="Expert")
     page.get_by_role("button", name="Save the skill").click()

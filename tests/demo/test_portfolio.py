@@ -26,8 +26,8 @@ from heartbeat.portfolio.models import (
     Visibility,
 )
 from heartbeat.portfolio.rules import missing_from_definition
-from heartbeat.recruitment.models import Skill, SkillFamily, SkillLevel
-from heartbeat.recruitment.skills_data import FRAMEWORK_FAMILIES, SKILLS
+from heartbeat.skills.catalogue import FRAMEWORK_FAMILIES, SKILLS
+from heartbeat.skills.models import Skill, SkillFamily, SkillLevel
 
 LOADERS = [
     "heartbeat.demo.partnership.load",

@@ -16,8 +16,8 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeAdjustment,
     RequirementMonth,
-    UserSkill,
 )
+from heartbeat.skills.models import UserSkill
 
 LOADERS = [
     "heartbeat.demo.partnership.load",

@@ -21,8 +21,8 @@ from heartbeat.portfolio.models import (
     Visibility,
 )
 from heartbeat.portfolio.rules import missing_from_definition
-from heartbeat.recruitment.models import Skill
-from heartbeat.recruitment.skills_data import SKILLS
+from heartbeat.skills.catalogue import SKILLS
+from heartbeat.skills.models import Skill
 
 GENERATORS = [
     "heartbeat.generator.partnership.generate",

@@ -25,8 +25,9 @@ from heartbeat.portfolio.models import (
     Theme,
     Visibility,
 )
-from heartbeat.recruitment.models import Skill, SkillFamily, SkillLevel
+from heartbeat.skills.models import Skill, SkillLevel
 from tests.factories import OrganisationFactory, UserFactory
+from tests.skills.factories import SkillFactory
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -47,16 +48,6 @@ class SubAreaFactory(factory.django.DjangoModelFactory):
     theme = factory.SubFactory(ThemeFactory)
     name = factory.Sequence(lambda n: f"Sub-area {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
-
-
-class SkillFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Skill
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Skill {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    family = SkillFamily.PRODUCT_AND_DELIVERY
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):

@@ -10,12 +10,12 @@ from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import (
     ProjectFactory,
     ResourceRequirementFactory,
-    SkillFactory,
     SubAreaFactory,
     ThemeFactory,
     complete_definition,
 )
 from tests.querybudget import assert_same_queries
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -21,10 +21,10 @@ from tests.portfolio.factories import (
     ProjectFactory,
     ResourceRequirementFactory,
     ScopeItemFactory,
-    SkillFactory,
     ThemeFactory,
     complete_definition,
 )
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,9 @@ from heartbeat.portfolio.forms import (
     with_row_removed,
 )
 from heartbeat.portfolio.selectors import catalogue_options
-from tests.portfolio.factories import SkillFactory, ThemeFactory
+from tests.portfolio.factories import ThemeFactory
 from tests.portfolio.formdata import project_post
+from tests.skills.factories import SkillFactory
 
 
 @pytest.mark.parametrize(

@@ -19,13 +19,13 @@ from tests.portfolio.factories import (
     RequirementFactory,
     ResourceRequirementFactory,
     ScopeItemFactory,
-    SkillFactory,
     SubAreaFactory,
     ThemeFactory,
     complete_definition,
     project_input,
 )
 from tests.querybudget import assert_same_queries, queries_for
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -28,16 +28,16 @@ from heartbeat.portfolio.models import (
     Tag,
     Theme,
 )
-from heartbeat.recruitment.models import SkillLevel
+from heartbeat.skills.models import SkillLevel
 from tests.factories import UserFactory
 from tests.portfolio.factories import (
     ProjectFactory,
-    SkillFactory,
     SubAreaFactory,
     ThemeFactory,
     complete_definition,
     project_input,
 )
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
 

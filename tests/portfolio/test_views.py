@@ -20,13 +20,13 @@ from tests.portfolio.factories import (
     RequirementFactory,
     ResourceRequirementFactory,
     ScopeItemFactory,
-    SkillFactory,
     SubAreaFactory,
     ThemeFactory,
     complete_definition,
 )
 from tests.portfolio.formdata import complete_rows, project_post
 from tests.querybudget import assert_same_queries
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,25 +7,11 @@ from decimal import Decimal
 import factory
 
 from heartbeat.recruitment.inputs import AdjustmentInput, PledgeInput
-from heartbeat.recruitment.models import (
-    OrganisationCapacity,
-    Participation,
-    ParticipationStatus,
-    SkillLevel,
-    UserSkill,
-)
+from heartbeat.recruitment.models import OrganisationCapacity, Participation, ParticipationStatus
 from heartbeat.recruitment.services import pledge_create
-from tests.factories import OrganisationFactory, UserFactory
-from tests.portfolio.factories import ProjectFactory, SkillFactory
-
-
-class UserSkillFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = UserSkill
-
-    user = factory.SubFactory(UserFactory)
-    skill = factory.SubFactory(SkillFactory)
-    level = SkillLevel.PRACTITIONER
+from heartbeat.skills.models import SkillLevel
+from tests.factories import OrganisationFactory
+from tests.portfolio.factories import ProjectFactory
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from heartbeat.recruitment.models import Pledge
 from tests.factories import UserFactory
-from tests.portfolio.factories import ResourceRequirementFactory, SkillFactory
+from tests.portfolio.factories import ResourceRequirementFactory
 from tests.recruitment.factories import make_pledge
 
 
@@ -16,7 +16,7 @@ def admin_client(client, db):
 
 def test_admin_lists_and_shows_recruitment_records(admin_client, council, programme_office):
     pledge = make_pledge(ResourceRequirementFactory(), council, programme_office)
-    for name in ("skill", "userskill", "participation", "pledge", "organisationcapacity"):
+    for name in ("participation", "pledge", "organisationcapacity"):
         response = admin_client.get(reverse(f"admin:recruitment_{name}_changelist"))
         assert response.status_code == 200, name
     response = admin_client.get(reverse("admin:recruitment_pledge_change", args=[pledge.pk]))
@@ -29,14 +29,3 @@ def test_pledges_are_read_only_in_the_admin(admin_client, council, programme_off
     url = reverse("admin:recruitment_pledge_delete", args=[pledge.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 403
     assert Pledge.objects.filter(pk=pledge.pk).exists()
-
-
-def test_skills_are_edited_in_the_admin(admin_client):
-    skill = SkillFactory(name="Developer")
-    response = admin_client.post(
-        reverse("admin:recruitment_skill_change", args=[skill.pk]),
-        {"name": "Software developer", "slug": skill.slug, "family": skill.family, "active": "on"},
-    )
-    assert response.status_code == 302
-    skill.refresh_from_db()
-    assert skill.name == "Software developer"

@@ -8,9 +8,10 @@ from heartbeat.portfolio.models import Stage, Visibility
 from heartbeat.recruitment.models import Participation, Pledge, PledgeStatus
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import UserFactory
-from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory, SkillFactory
+from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
 from tests.querybudget import assert_same_queries
 from tests.recruitment.factories import ParticipationFactory, make_pledge
+from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
 

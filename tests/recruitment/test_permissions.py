@@ -87,8 +87,6 @@ def test_signed_in_roles(db, user_for_role, role):
     user = user_for_role(role)
     signed_in = role != "anonymous"
     assert permissions.can_view_contributions(user) is signed_in
-    assert permissions.can_manage_own_skills(user) is signed_in
-    assert permissions.can_manage_skills(user) is (role == "programme_office")
     assert permissions.can_act_for_an_organisation(user) is ACTS_FOR_OWN[role]
 
 

@@ -9,22 +9,18 @@ from django.contrib.auth.models import AnonymousUser
 from heartbeat.portfolio.models import Stage, Visibility
 from heartbeat.recruitment import selectors
 from heartbeat.recruitment.coverage import band, percent
-from heartbeat.recruitment.models import ParticipationStatus, SkillLevel
+from heartbeat.recruitment.models import ParticipationStatus
 from heartbeat.recruitment.services import pledge_withdraw
+from heartbeat.skills.models import SkillLevel
 from tests.factories import OrganisationFactory, UserFactory
-from tests.portfolio.factories import (
-    ProjectFactory,
-    ResourceRequirementFactory,
-    SkillFactory,
-    ThemeFactory,
-)
+from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory, ThemeFactory
 from tests.querybudget import assert_same_queries
 from tests.recruitment.factories import (
     OrganisationCapacityFactory,
     ParticipationFactory,
-    UserSkillFactory,
     make_pledge,
 )
+from tests.skills.factories import SkillFactory, UserSkillFactory
 
 D = Decimal
 APRIL, MAY, JUNE = datetime.date(2026, 4, 1), datetime.date(2026, 5, 1), datetime.date(2026, 6, 1)

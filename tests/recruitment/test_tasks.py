@@ -17,8 +17,9 @@ from heartbeat.recruitment.models import DigestedNeed
 from heartbeat.recruitment.months import add_months, first_of_month
 from heartbeat.recruitment.tasks import send_weekly_digests
 from tests.factories import OrganisationFactory, UserFactory
-from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory, SkillFactory
-from tests.recruitment.factories import UserSkillFactory, make_pledge, pledge_input
+from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
+from tests.recruitment.factories import make_pledge, pledge_input
+from tests.skills.factories import SkillFactory, UserSkillFactory
 
 JULY, AUGUST = datetime.date(2026, 7, 1), datetime.date(2026, 8, 1)
 

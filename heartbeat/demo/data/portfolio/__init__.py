@@ -9,7 +9,7 @@ Shapes, so the data can be read without the loader:
 - ``requirements``: (priority, text) with priority must / should / could;
 - ``products``: (name, product type, description, planned date);
 - ``resources``: (skill slug, level, people, days per person per month, start month, end
-  month, notes); skill slugs are those of ``heartbeat.recruitment.skills_data``;
+  month, notes); skill slugs are those of ``heartbeat.skills.catalogue``;
 - ``story``: the stage transitions after the project was proposed on ``proposed_on``, oldest
   first, as (to stage, date) or (to stage, date, reason). The project lead marks a project as
   defined (or reopens its definition); the programme office makes every other move.

@@ -10,10 +10,11 @@ projects that the framework does not describe.
 
 Descriptions are our own short summaries for people choosing a skill, not the framework's text.
 The programme office maintains the list in the admin; ``heartbeat demo`` loads this data without
-overwriting a name or description someone has changed since (see ``heartbeat.demo.skills``).
+overwriting a name or description someone has changed since
+(see ``heartbeat.skills.services.skill_catalogue_load``).
 """
 
-from heartbeat.recruitment.models import SkillFamily
+from heartbeat.skills.models import SkillFamily
 
 # (name, slug, description) per family, in the framework's order.
 SKILLS_BY_FAMILY: dict[str, list[tuple[str, str, str]]] = {

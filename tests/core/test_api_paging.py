@@ -1,6 +1,6 @@
 import pytest
 
-from heartbeat.api.paging import page_of
+from heartbeat.core.api.paging import page_of
 from heartbeat.partnership.models import Organisation
 from tests.factories import OrganisationFactory
 
