@@ -25,7 +25,7 @@ from heartbeat.core.exceptions import (
 )
 from heartbeat.core.formatting import uk_datetime
 from heartbeat.partnership.models import Organisation
-from heartbeat.portfolio import permissions
+from heartbeat.portfolio import hooks, permissions
 from heartbeat.portfolio.inputs import (
     ProductInput,
     ProjectInput,
@@ -602,9 +602,14 @@ def _move_phrase(move) -> str:
 
 @transaction.atomic
 def project_transition(
-    *, actor, project: Project, to_stage: str, reason: str = ""
+    *, actor, project: Project, to_stage: str, reason: str = "", extra: dict | None = None
 ) -> StageTransition:
-    """Move a project to another stage of its lifecycle, if the rules and the actor's role allow."""
+    """Move a project to another stage of its lifecycle, if the rules and the actor's role allow.
+
+    Apps above portfolio add their own checks and follow-ups through ``hooks``; ``extra``
+    carries the further inputs they ask for.
+    """
+    extra = dict(extra or {})
     if to_stage not in Stage.values:
         raise InvalidInput(f"'{to_stage}' is not a stage.", field="to_stage")
     current = Project.objects.select_for_update().filter(pk=project.pk).first()
@@ -644,6 +649,8 @@ def project_transition(
                 status=409,
                 extra={"missing": [item.key for item in missing]},
             )
+    for check in hooks.transition_checks:
+        check(actor=actor, project=current, move=move, reason=reason, extra=extra)
     from_stage = current.stage
     now = timezone.now()
     if to_stage == Stage.PAUSED:
@@ -654,7 +661,7 @@ def project_transition(
     current.stage_changed_at = now
     current.version += 1
     _save(current, actor)
-    return StageTransition.objects.create(
+    transition = StageTransition.objects.create(
         project=current,
         from_stage=from_stage,
         to_stage=to_stage,
@@ -662,6 +669,9 @@ def project_transition(
         reason=reason,
         at=now,
     )
+    for listener in hooks.transition_listeners:
+        listener(actor=actor, transition=transition, extra=extra)
+    return transition
 
 
 # Themes ------------------------------------------------------------------------------------
