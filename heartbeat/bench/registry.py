@@ -93,7 +93,7 @@ def coverage_api() -> str:
 def open_needs_in_a_month() -> str:
     from django.utils import timezone
 
-    from heartbeat.recruitment.months import add_months
+    from heartbeat.core.months import add_months
 
     month = add_months(timezone.localdate().replace(day=1), 3)
     return f"/recruitment/needs/?month={month:%Y-%m}"

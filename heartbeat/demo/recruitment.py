@@ -25,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from heartbeat.core.months import month_range, parse_month
 from heartbeat.demo.skills import programme_office_user
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
@@ -39,7 +40,6 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeAdjustment,
 )
-from heartbeat.recruitment.months import month_range, parse_month
 from heartbeat.skills import services as skill_services
 from heartbeat.skills.models import Skill, SkillLevel, UserSkill
 

@@ -23,6 +23,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import User
+from heartbeat.core.months import add_months, month_range, months_between
 from heartbeat.generator.runner import BATCH_SIZE
 from heartbeat.partnership.models import Organisation, OrganisationKind
 from heartbeat.portfolio.models import ResourceRequirement, Stage
@@ -37,7 +38,6 @@ from heartbeat.recruitment.models import (
     PledgeStatus,
     RequirementMonth,
 )
-from heartbeat.recruitment.months import add_months, month_range, months_between
 from heartbeat.skills.models import SkillLevel, UserSkill
 
 STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY, Stage.PAUSED, Stage.CLOSED)

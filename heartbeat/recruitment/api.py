@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
 from heartbeat.core.exceptions import ApplicationError, InvalidInput, NotFound
+from heartbeat.core.months import month_key, parse_month
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, ResourceRequirement
 from heartbeat.recruitment import selectors, services
@@ -28,7 +29,6 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeStatus,
 )
-from heartbeat.recruitment.months import month_key, parse_month
 from heartbeat.skills.models import Skill
 
 router = Router(tags=["recruitment"])

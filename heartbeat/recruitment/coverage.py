@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from heartbeat.recruitment.months import month_range
+from heartbeat.core.months import month_range
 
 ZERO = Decimal("0")
 

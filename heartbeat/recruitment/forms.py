@@ -7,9 +7,9 @@ import datetime
 from django import forms
 
 from heartbeat.core.formatting import uk_month
+from heartbeat.core.months import add_months, first_of_month, month_range, parse_month
 from heartbeat.recruitment.inputs import AdjustmentInput, PledgeInput
 from heartbeat.recruitment.models import ParticipationRole, ParticipationStatus
-from heartbeat.recruitment.months import add_months, first_of_month, month_range, parse_month
 from heartbeat.skills.models import SkillLevel
 
 # Rows for planned reductions on the pledge form (enough for a summer and a Christmas).

@@ -36,6 +36,13 @@ from django.db.models.lookups import LessThan
 from django.urls import reverse
 from django.utils import timezone
 
+from heartbeat.core.months import (
+    add_months,
+    first_of_month,
+    month_range,
+    months_between,
+    parse_month,
+)
 from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, Theme, Visibility
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.coverage import (
@@ -54,13 +61,6 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeStatus,
     RequirementMonth,
-)
-from heartbeat.recruitment.months import (
-    add_months,
-    first_of_month,
-    month_range,
-    months_between,
-    parse_month,
 )
 from heartbeat.skills.models import Skill, SkillLevel, UserSkill
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, PermissionDenied
 from heartbeat.core.formatting import uk_datetime, uk_month
+from heartbeat.core.months import first_of_month, month_range
 from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.coverage import pledge_days_by_month, sum_by_month
@@ -29,7 +30,6 @@ from heartbeat.recruitment.models import (
     PledgeStatus,
     RequirementMonth,
 )
-from heartbeat.recruitment.months import first_of_month, month_range
 from heartbeat.skills.models import SkillLevel
 
 # Projects that take no more participants or pledges.

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.months import parse_month
 from heartbeat.core.pagination import paginate
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, ResourceRequirement, Theme
@@ -32,7 +33,6 @@ from heartbeat.recruitment.models import (
     ParticipationRole,
     ParticipationStatus,
 )
-from heartbeat.recruitment.months import parse_month
 from heartbeat.skills.models import Skill, UserSkill
 
 PER_PAGE = 25

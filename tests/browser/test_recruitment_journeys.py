@@ -9,9 +9,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from heartbeat.core.formatting import uk_month
+from heartbeat.core.months import add_months, first_of_month
 from heartbeat.portfolio.models import Stage
 from heartbeat.recruitment.models import Pledge, PledgeStatus
-from heartbeat.recruitment.months import add_months, first_of_month
 from tests.factories import UserFactory
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
 from tests.recruitment.factories import make_pledge

@@ -19,7 +19,7 @@ def test_a_check_can_refuse_a_move_and_nothing_changes(programme_office):
         if "decision" not in extra:
             raise ApplicationError("Record the board's decision first.", code="no_decision")
 
-    with hooks.transition_checks.replaced({"decision": needs_a_decision}):
+    with hooks.transition_checks.replaced({"decision": needs_a_decision}):  # noqa: SIM117
         with pytest.raises(ApplicationError) as error:
             services.project_transition(
                 actor=programme_office, project=project, to_stage=Stage.APPROVED
@@ -60,10 +60,12 @@ def test_listeners_hear_each_recorded_move_in_its_transaction(programme_office):
     assert heard == [(Stage.DEFINED, Stage.APPROVED, True)]
 
     # A listener that fails rolls the whole move back.
-    with hooks.transition_listeners.replaced({"refuses": refuses}):
-        with pytest.raises(ApplicationError):
-            services.project_transition(
-                actor=programme_office, project=project, to_stage=Stage.RECRUITING
-            )
+    with (
+        hooks.transition_listeners.replaced({"refuses": refuses}),
+        pytest.raises(ApplicationError),
+    ):
+        services.project_transition(
+            actor=programme_office, project=project, to_stage=Stage.RECRUITING
+        )
     assert Project.objects.get(pk=project.pk).stage == Stage.APPROVED
     assert StageTransition.objects.filter(project=project).count() == 1

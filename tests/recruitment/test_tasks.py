@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from heartbeat.core.models import ScheduledRun
+from heartbeat.core.months import add_months, first_of_month
 from heartbeat.core.schedule import enqueue_due_jobs
 from heartbeat.portfolio.models import Stage
 from heartbeat.recruitment import services
 from heartbeat.recruitment.models import DigestedNeed
-from heartbeat.recruitment.months import add_months, first_of_month
 from heartbeat.recruitment.tasks import send_weekly_digests
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory

@@ -8,6 +8,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from heartbeat.core.formatting import uk_month
+from heartbeat.core.months import add_months, first_of_month
 from heartbeat.portfolio.models import Stage, Visibility
 from heartbeat.recruitment.models import (
     OrganisationCapacity,
@@ -16,7 +17,6 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeStatus,
 )
-from heartbeat.recruitment.months import add_months, first_of_month
 from heartbeat.skills.models import UserSkill
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import UserFactory

@@ -1,7 +1,12 @@
-"""Months as the recruitment records keep them: a date on the first day of the month."""
+"""Months as every record keeps them (a date on the first day of the month), and the working
+days in a month in Scotland. The one place for month arithmetic."""
 
+import calendar
 import datetime
+import functools
 import re
+
+import holidays
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -38,3 +43,22 @@ def parse_month(value: str) -> datetime.date | None:
 
 def month_key(month: datetime.date) -> str:
     return f"{month:%Y-%m}"
+
+
+def scottish_bank_holidays(year: int) -> dict[datetime.date, str]:
+    """Scotland's bank holidays in ``year`` (substitute days included), by date."""
+    return dict(holidays.UK(subdiv="SCT", years=year))
+
+
+@functools.lru_cache(maxsize=512)
+def working_days(month: datetime.date) -> int:
+    """Weekdays in the month of ``month`` that are not Scottish bank holidays: the most days
+    one person can give in that month."""
+    year, number = month.year, month.month
+    closed = scottish_bank_holidays(year)
+    days = calendar.monthrange(year, number)[1]
+    return sum(
+        1
+        for day in range(1, days + 1)
+        if (date := datetime.date(year, number, day)).weekday() < 5 and date not in closed
+    )
