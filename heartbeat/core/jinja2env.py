@@ -9,7 +9,7 @@ from django.utils import timezone
 from jinja2 import Environment
 
 from heartbeat.core import formatting
-from heartbeat.core.registry import nav_items
+from heartbeat.core.registry import collect, header_links, nav_items
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -31,6 +31,11 @@ def querystring(request, **changes) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+def site_header_links(request) -> list:
+    """What other apps add to the header for this request (see registry.header_links)."""
+    return collect(header_links, request) if request is not None else []
+
+
 def build_query(params: dict) -> str:
     return urlencode({k: v for k, v in params.items() if v not in (None, "")}, doseq=True)
 
@@ -47,6 +52,7 @@ def environment(**options) -> Environment:
             "querystring": querystring,
             "now": timezone.now,
             "nav_items": nav_items,
+            "header_links": site_header_links,
         }
     )
     env.filters.update(

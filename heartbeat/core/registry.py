@@ -106,6 +106,17 @@ class HomeCard:
 
 
 @dataclass(frozen=True)
+class HeaderLink:
+    """A link beside the account links in the site header, with an optional count (such as
+    unread notifications) that is read out as ``count_label``."""
+
+    label: str
+    url: str
+    count: int | None = None
+    count_label: str = ""
+
+
+@dataclass(frozen=True)
 class NavItem:
     label: str
     url_name: str
@@ -147,6 +158,8 @@ home_blocks = Registry("home blocks")
 home_cards = Registry("home cards")
 # The main navigation: NavItem values, in order.
 navigation = Registry("navigation")
+# Links in the site header for the signed-in person: ``(request) -> HeaderLink | None``.
+header_links = Registry("header links")
 # Periodic jobs for the worker: ``() -> core.schedule.Job`` (read when the worker runs).
 scheduled_jobs = Registry("scheduled jobs")
 
