@@ -1,8 +1,9 @@
 """Markdown for news, agendas and published responses: rendered, then cleaned.
 
-markdown-it-py renders CommonMark with raw HTML switched off; nh3 then keeps only the tags
-and attributes a news page needs, so a script, an event handler or a ``javascript:`` link
-never reaches a page, a feed or a PDF, whatever was typed.
+markdown-it-py renders CommonMark (raw HTML passes through it); nh3 then keeps only the tags
+and attributes a news page needs and drops the rest, with the contents of scripts and
+styles, so a script, an event handler or a ``javascript:`` link never reaches a page, a
+feed or a PDF, whatever was typed.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+_md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable(
     "table"
 )
 
