@@ -202,7 +202,7 @@ def send_digest(person_id: int, due_at: datetime.datetime) -> int:
         except IntegrityError:
             return 0
         notifications = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(
                 recipient=person,
                 read_at__isnull=True,

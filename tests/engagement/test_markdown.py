@@ -6,7 +6,9 @@ from heartbeat.engagement.markdown import plain_text, render_markdown
 
 
 def test_markdown_renders_headings_lists_and_links():
-    html = render_markdown("# Launch\n\nThe **new** model:\n\n* beats\n\n[Read](https://example.org)")
+    html = render_markdown(
+        "# Launch\n\nThe **new** model:\n\n* beats\n\n[Read](https://example.org)"
+    )
     assert "<h2>Launch</h2>" in html  # the page has the h1
     assert "<strong>new</strong>" in html
     assert "<li>beats</li>" in html

@@ -27,9 +27,7 @@ def test_a_member_asks_a_question_that_waits_for_moderation(member, event):
     assert question.status == QuestionStatus.PENDING
 
 
-@pytest.mark.parametrize(
-    "text", ["", "   ", "x" * (limits.QUESTION + 1), "with a \x00 byte"]
-)
+@pytest.mark.parametrize("text", ["", "   ", "x" * (limits.QUESTION + 1), "with a \x00 byte"])
 def test_bad_questions_are_refused(member, event, text):
     with pytest.raises(InvalidInput) as error:
         services.question_ask(actor=member, event=event, text_=text)
@@ -201,15 +199,17 @@ def test_an_answer_made_from_an_old_copy_conflicts(programme_office, event):
     question = QuestionFactory(event=event)
     services.question_answer(actor=programme_office, question=question, answer="One", version=1)
     with pytest.raises(Conflict):
-        services.question_answer(actor=programme_office, question=question, answer="Two",
-                                 version=1)
+        services.question_answer(actor=programme_office, question=question, answer="Two", version=1)
     question.refresh_from_db()
     assert question.answer == "One"
 
 
 def test_a_rejected_or_answered_question_cannot_be_answered_or_rejected(programme_office, event):
-    rejected = QuestionFactory(event=event, status=QuestionStatus.REJECTED,
-                               rejection_reason="Duplicate of an earlier forum's")
+    rejected = QuestionFactory(
+        event=event,
+        status=QuestionStatus.REJECTED,
+        rejection_reason="Duplicate of an earlier forum's",
+    )
     with pytest.raises(ApplicationError) as error:
         services.question_answer(actor=programme_office, question=rejected, answer="Yes")
     assert error.value.code == "not_approved"
@@ -225,8 +225,10 @@ def test_publishing_the_response_tells_each_asker_and_the_followers(
 ):
     from heartbeat.engagement.models import Follow
 
-    event = EventFactory(starts_at=timezone.now() - datetime.timedelta(days=2),
-                         ends_at=timezone.now() - datetime.timedelta(days=2, hours=-4))
+    event = EventFactory(
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+        ends_at=timezone.now() - datetime.timedelta(days=2, hours=-4),
+    )
     Follow.objects.create(person=other_organisation_lead, event=event)
     answered = QuestionFactory(event=event, asker=member)
     QuestionFactory(event=event)  # approved, not answered: its asker is not told
@@ -236,7 +238,10 @@ def test_publishing_the_response_tells_each_asker_and_the_followers(
     assert not draft.is_published
     with django_capture_on_commit_callbacks(execute=True):
         response = services.response_save(
-            actor=programme_office, event=event, body="Thank you all.", publish=True,
+            actor=programme_office,
+            event=event,
+            body="Thank you all.",
+            publish=True,
             version=draft.version,
         )
     assert response.is_published
@@ -244,8 +249,9 @@ def test_publishing_the_response_tells_each_asker_and_the_followers(
         Notification.objects.filter(kind="response").values_list("recipient_id", "title")
     )
     assert by_person == {
-        member.pk: "The response to Partnership Forum 0 is published: it answers your question"
-        .replace("Partnership Forum 0", event.title),
+        member.pk: "The response to Partnership Forum 0 is published: it answers your question".replace(
+            "Partnership Forum 0", event.title
+        ),
         other_organisation_lead.pk: f"The response to {event.title} is published",
     }
 
@@ -255,8 +261,10 @@ def test_a_response_needs_an_answered_question_and_a_started_event(programme_off
     with pytest.raises(ApplicationError) as error:
         services.response_save(actor=programme_office, event=future, body="x", publish=True)
     assert error.value.code == "event_not_started"
-    past = EventFactory(starts_at=timezone.now() - datetime.timedelta(days=2),
-                        ends_at=timezone.now() - datetime.timedelta(days=1))
+    past = EventFactory(
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+        ends_at=timezone.now() - datetime.timedelta(days=1),
+    )
     with pytest.raises(ApplicationError) as error:
         services.response_save(actor=programme_office, event=past, body="x", publish=True)
     assert error.value.code == "nothing_answered"
