@@ -249,9 +249,7 @@ def test_publishing_the_response_tells_each_asker_and_the_followers(
         Notification.objects.filter(kind="response").values_list("recipient_id", "title")
     )
     assert by_person == {
-        member.pk: "The response to Partnership Forum 0 is published: it answers your question".replace(
-            "Partnership Forum 0", event.title
-        ),
+        member.pk: f"The response to {event.title} is published: it answers your question",
         other_organisation_lead.pk: f"The response to {event.title} is published",
     }
 
