@@ -180,7 +180,7 @@ def test_event_list_and_page_for_a_visitor(client):
 
 
 def test_registering_and_the_waiting_list_through_the_page(client_for, council):
-    event = EventFactory(capacity=1, slug="forum")
+    EventFactory(capacity=1, slug="forum")
     first, second = UserFactory(organisation=council), UserFactory(organisation=council)
     response = client_for(first).post("/events/forum/register/", follow=True)
     assert "You are registered for" in text_of(response)
