@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.exceptions import NotFound, PermissionDenied
@@ -150,7 +150,7 @@ def event_detail(request, slug: str):
 )
 def event_create(request, payload: EventIn):
     event = services.event_create(actor=request.auth, data=_input(payload))
-    return 201, _event(_get(event.slug), detail=True)
+    return Status(201, _event(_get(event.slug), detail=True))
 
 
 @router.put(
@@ -217,7 +217,7 @@ def registration_mine(request, slug: str):
 def registration_create(request, slug: str):
     event = _get(slug)
     registration = services.registration_create(actor=request.auth, event=event)
-    return 201, _registration(registration)
+    return Status(201, _registration(registration))
 
 
 @router.delete(

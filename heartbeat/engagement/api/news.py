@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
@@ -139,7 +139,7 @@ def article_detail(request, slug: str):
 )
 def article_create(request, payload: ArticleIn):
     article = services.article_create(actor=request.auth, data=_input(payload))
-    return 201, _article(article, detail=True)
+    return Status(201, _article(article, detail=True))
 
 
 @router.put(

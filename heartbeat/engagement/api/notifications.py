@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
@@ -89,7 +89,7 @@ def follow_list(request):
 def follow_add(request, payload: FollowIn):
     target = services.resolve_target(request.auth, payload.kind, payload.slug)
     follow = services.follow_add(actor=request.auth, target=target)
-    return 201, _follow(follow)
+    return Status(201, _follow(follow))
 
 
 @router.delete(
@@ -101,7 +101,7 @@ def follow_add(request, payload: FollowIn):
 def follow_remove(request, kind: str, slug: str):
     target = services.resolve_target(request.auth, kind, slug)
     services.follow_remove(actor=request.auth, target=target)
-    return 204, None
+    return Status(204, None)
 
 
 class NotificationFilter(Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
@@ -138,7 +138,7 @@ def question_ask(request, slug: str, payload: QuestionIn):
     question = services.question_ask(
         actor=request.auth, event=_event(slug), text_=payload.text, anonymous=payload.anonymous
     )
-    return 201, _question(request.auth, question)
+    return Status(201, _question(request.auth, question))
 
 
 @router.get(
