@@ -108,12 +108,14 @@ class HomeCard:
 @dataclass(frozen=True)
 class HeaderLink:
     """A link beside the account links in the site header, with an optional count (such as
-    unread notifications) that is read out as ``count_label``."""
+    unread notifications) that is read out as ``count_label``. ``count_url`` loads the count
+    with htmx after the page, so the page itself runs no query for it."""
 
     label: str
     url: str
     count: int | None = None
     count_label: str = ""
+    count_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ urlpatterns = [
     path("events/<slug:slug>/response/edit/", questions.response_edit, name="response_edit"),
     # Follows and notifications
     path("notifications/", notifications.notifications, name="notifications"),
+    path("notifications/count/", notifications.unread_count, name="unread_count"),
     path("notifications/read-all/", notifications.notifications_read_all, name="read_all"),
     path("notifications/<int:pk>/open/", notifications.notification_open, name="notification_open"),
     path("notifications/emails/", notifications.preferences, name="preferences"),

@@ -21,21 +21,16 @@ def stage_change_listener(*, actor, transition, extra) -> None:
 
 
 def notifications_link(request):
-    """The header's link to the person's notifications, with the unread count."""
-    from heartbeat.engagement.selectors.notifications import unread_count
-
+    """The header's link to the person's notifications. The unread count loads by htmx
+    after the page, so no page pays a query for it; without JavaScript the link still
+    leads to the notifications, and the home page shows the count."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    # Counted once per request, however often the header asks.
-    if not hasattr(request, "_engagement_unread"):
-        request._engagement_unread = unread_count(user)
-    count = request._engagement_unread
     return registry.HeaderLink(
         label="Notifications",
         url=reverse("engagement:notifications"),
-        count=count,
-        count_label="unread",
+        count_url=reverse("engagement:unread_count"),
     )
 
 

@@ -420,21 +420,20 @@ def test_a_draft_response_is_for_the_programme_office_only(client_for, programme
 # Notifications -----------------------------------------------------------------------------
 
 
-def test_the_header_shows_the_unread_count(client_for, member):
+def test_the_header_loads_the_unread_count_without_a_query_of_its_own(client_for, member):
     for i in range(3):
-        Notification.objects.create(
-            recipient=member,
-            kind="news",
-            key=f"k{i}",
-            title=f"N{i}",
-            link="/news/",
-            created_at=timezone.now(),
-        )
-    page = text_of(client_for(member).get("/"))
-    assert (
-        'href="/notifications/">Notifications <span class="ds_tag hb-header-count">3</span>' in page
-    )
-    assert "Notifications" not in text_of(client_for(None).get("/news/")).split("<main")[0]
+        Notification.objects.create(recipient=member, kind="news", key=f"k{i}", title=f"N{i}",
+                                    link="/news/", created_at=timezone.now())
+    client = client_for(member)
+    page = text_of(client.get("/"))
+    assert 'href="/notifications/">Notifications<span hx-get="/notifications/count/"' in page
+    count = text_of(client.get("/notifications/count/", HTTP_HX_REQUEST="true"))
+    assert '<span class="ds_tag hb-header-count" id="unread-count">3</span>' in count
+    assert "unread" in count
+    Notification.objects.update(read_at=timezone.now())
+    assert "hb-header-count" not in text_of(client.get("/notifications/count/"))
+    # Visitors have no notifications link.
+    assert "/notifications/" not in text_of(client_for(None).get("/news/"))
 
 
 def test_opening_a_notification_marks_it_read_and_goes_to_it(client_for, member):

@@ -34,6 +34,12 @@ def notifications(request):
     )
 
 
+def unread_count(request):
+    """The header's unread count, loaded by htmx after each page."""
+    count = selectors.unread_count(request.user)
+    return render(request, "engagement/partials/_unread_count.html", {"count": count})
+
+
 @require_POST
 def notification_open(request, pk: int):
     """Mark one notification read and go to what it is about."""
