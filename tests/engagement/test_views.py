@@ -151,6 +151,7 @@ def test_theme_news_page_and_follow_button(client_for, member):
     client = client_for(member)
     page = text_of(client.get("/news/themes/digital-leadership/"))
     assert "News about Digital Leadership" in page
+    assert 'name="csrfmiddlewaretoken"' in page.split('name="kind" value="theme"')[0][-400:]
     client.post(
         "/notifications/follow/",
         {"kind": "theme", "slug": theme.slug, "next": "/news/themes/digital-leadership/"},
@@ -422,8 +423,14 @@ def test_a_draft_response_is_for_the_programme_office_only(client_for, programme
 
 def test_the_header_loads_the_unread_count_without_a_query_of_its_own(client_for, member):
     for i in range(3):
-        Notification.objects.create(recipient=member, kind="news", key=f"k{i}", title=f"N{i}",
-                                    link="/news/", created_at=timezone.now())
+        Notification.objects.create(
+            recipient=member,
+            kind="news",
+            key=f"k{i}",
+            title=f"N{i}",
+            link="/news/",
+            created_at=timezone.now(),
+        )
     client = client_for(member)
     page = text_of(client.get("/"))
     assert 'href="/notifications/">Notifications<span hx-get="/notifications/count/"' in page
