@@ -133,5 +133,10 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
 ]
 
+# Apps with a bench module of their own (it builds on BenchURL above, so it comes after).
+from heartbeat.bench import engagement as _engagement  # noqa: E402
+
+BENCH_URLS += _engagement.BENCH_URLS
+
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.
 FLOOR = BenchURL("floor", "/bench/floor", "api", signed_in=False)

@@ -1,0 +1,34 @@
+"""The engagement pages the benchmark loads: the news, the benchmark's forum with its 500
+questions (at scale 10), the live question view and the notifications page."""
+
+from __future__ import annotations
+
+from heartbeat.bench.registry import BenchURL
+
+BENCH_EVENT = "bench-forum"
+
+
+def article_page() -> str:
+    from heartbeat.engagement.models import Article
+
+    slug = Article.objects.public().order_by("slug").values_list("slug", flat=True).first()
+    if slug is None:
+        raise LookupError("The generated database has no published news.")
+    return f"/news/{slug}/"
+
+
+BENCH_URLS: list[BenchURL] = [
+    BenchURL("news", "/news/", "list"),
+    BenchURL("news, signed out", "/news/", "list", signed_in=False),
+    BenchURL("news article", article_page, "detail"),
+    BenchURL("news feed", "/news/feed/", "api", signed_in=False),
+    BenchURL("events", "/events/", "list"),
+    BenchURL("event with its questions", f"/events/{BENCH_EVENT}/", "detail"),
+    BenchURL("live questions", f"/events/{BENCH_EVENT}/questions/", "list"),
+    BenchURL("moderation queue", f"/events/{BENCH_EVENT}/questions/moderate/", "list"),
+    BenchURL("attendees", f"/events/{BENCH_EVENT}/attendees/", "list"),
+    BenchURL("notifications", "/notifications/", "list"),
+    BenchURL("API: articles", "/api/v1/articles", "api", signed_in=False),
+    BenchURL("API: questions", f"/api/v1/events/{BENCH_EVENT}/questions", "api"),
+    BenchURL("API: notifications", "/api/v1/notifications", "api"),
+]
