@@ -314,6 +314,11 @@ def test_voting_without_javascript_and_with_htmx(client_for, member):
     assert "<html" not in text_of(response)
     question.refresh_from_db()
     assert question.vote_count == 0
+    # A refused vote by htmx says why, in the list it swaps in.
+    own = QuestionFactory(event=event, asker=member)
+    response = client.post(f"/events/forum/questions/{own.pk}/vote/", HTTP_HX_REQUEST="true")
+    assert 'id="vote-error"' in text_of(response)
+    assert "You cannot upvote your own question" in text_of(response)
 
 
 def test_the_live_view_sorts_by_votes_and_refreshes_by_htmx(client):

@@ -128,15 +128,16 @@ def live(request, slug: str):
 def vote(request, slug: str, pk: int):
     event = _event(slug)
     question = _question(event, pk)
+    vote_error = None
     try:
         if request.POST.get("undo"):
             services.vote_remove(actor=request.user, question=question)
         else:
             services.vote_add(actor=request.user, question=question)
     except ApplicationError as error:
-        if request.htmx:
-            return HttpResponse(error.message, status=error.status, content_type="text/plain")
-        messages.error(request, error.message)
+        vote_error = error.message
+        if not request.htmx:
+            messages.error(request, error.message)
     back = request.POST.get("next", "")
     if not back.startswith("/") or back.startswith("//"):
         back = event.get_absolute_url() + "#questions"
@@ -150,6 +151,7 @@ def vote(request, slug: str, pk: int):
                 "questions_page": paginate(questions, request, LIVE_PER_PAGE),
                 "refreshed_at": timezone.now(),
                 "live": True,
+                "vote_error": vote_error,
             },
         )
     return redirect(back)
