@@ -338,3 +338,10 @@ def test_follows_notifications_and_preferences(client, member):
 def test_notifications_need_authentication(client):
     assert client.get(f"{API}/notifications").status_code == 401
     assert client.get(f"{API}/follows").status_code == 401
+
+
+def test_nul_bytes_in_query_parameters_and_paths_are_refused(client, member):
+    assert client.get(f"{API}/articles?tag=a%00b").status_code == 422
+    response = send(client, "delete", f"{API}/follows/project/a%00b", **token_for(member))
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_input"

@@ -53,7 +53,16 @@ def test_follow_and_unfollow(member, project):
         services.follow_remove(actor=member, target=target)
 
 
-@pytest.mark.parametrize(("kind", "slug"), [("person", "x"), ("project", "no-such"), ("theme", "")])
+@pytest.mark.parametrize(
+    ("kind", "slug"),
+    [
+        ("person", "x"),
+        ("project", "no-such"),
+        ("theme", ""),
+        ("event", "a\x00b"),
+        ("theme", "x" * 201),
+    ],
+)
 def test_following_something_that_does_not_exist_is_refused(member, kind, slug):
     with pytest.raises(InvalidInput):
         services.resolve_target(member, kind, slug)

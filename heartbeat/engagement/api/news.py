@@ -101,7 +101,7 @@ def _input(payload: ArticleIn) -> ArticleInput:
     )
 
 
-class NewsFilter(Schema):
+class NewsFilter(NoNul):
     tag: str | None = Field(None, max_length=80)
     theme: str | None = Field(None, max_length=120)
     project: str | None = Field(None, max_length=120)

@@ -28,6 +28,7 @@ class NewsFilters:
 def parse_filters(user, params) -> NewsFilters:
     """Filters from the query string; an unknown slug is ignored rather than an error."""
     filters = NewsFilters()
+    params = {k: v for k, v in params.items() if isinstance(v, str) and "\x00" not in v}
     if slug := params.get("tag"):
         filters.tag = ArticleTag.objects.filter(slug=str(slug)[:80]).first()
     if slug := params.get("theme"):

@@ -23,6 +23,8 @@ def resolve_target(user, kind: str, slug: str):
     """The project, theme or event named by ``kind`` and ``slug`` that ``user`` can see."""
     if kind not in TARGETS:
         raise InvalidInput("Follow a project, a theme or an event.", field="kind")
+    if not slug or "\x00" in slug or len(slug) > 200:
+        raise InvalidInput(f"There is no {kind} '{slug[:200]}' you can follow.", field="slug")
     queryset = TARGETS[kind].objects.all()
     if kind == "project":
         queryset = Project.objects.visible_to(user)
