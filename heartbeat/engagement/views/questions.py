@@ -205,7 +205,6 @@ def moderate(request, slug: str):
             "breadcrumbs": _crumbs(event, "Moderate questions"),
             "event": event,
             "queue_page": paginate(queue, request, 25),
-            "targets": selectors.merge_targets(event),
             "moderated": paginate(selectors.moderated(event), request, 25),
             "reject_form": RejectForm(),
         },
