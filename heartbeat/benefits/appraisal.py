@@ -46,7 +46,10 @@ class Settings:
     version: int
 
     def rate_rows(self) -> list[tuple[str, str, Decimal]]:
-        return [(level, label, self.day_rates.get(level, FALLBACK_RATE)) for level, label in SkillLevel.choices]
+        return [
+            (level, label, self.day_rates.get(level, FALLBACK_RATE))
+            for level, label in SkillLevel.choices
+        ]
 
 
 def load_settings() -> Settings:
@@ -141,7 +144,9 @@ def flows_by_project(settings: Settings, projects: Q | None = None) -> dict[int,
     for row in (
         InKindYear.objects.filter(scoped("project"))
         .values("project_id", "financial_year")
-        .annotate(days_total=Sum("days"), cost=Sum(F("days") * _rate_case(settings), output_field=MONEY))
+        .annotate(
+            days_total=Sum("days"), cost=Sum(F("days") * _rate_case(settings), output_field=MONEY)
+        )
         .order_by()
     ):
         flows = result[row["project_id"]]
@@ -205,7 +210,7 @@ def council_flows(settings: Settings, organisation) -> dict[int, Flows]:
     """
     from django.db.models import Count, IntegerField, Subquery
 
-    from heartbeat.benefits.models import Benefit, BeneficiaryScope, Cost
+    from heartbeat.benefits.models import BeneficiaryScope, Benefit, Cost
 
     result: dict[int, Flows] = defaultdict(Flows)
     for row in (
@@ -218,7 +223,9 @@ def council_flows(settings: Settings, organisation) -> dict[int, Flows]:
     for row in (
         InKindYear.objects.filter(organisation=organisation)
         .values("project_id", "financial_year")
-        .annotate(days_total=Sum("days"), cost=Sum(F("days") * _rate_case(settings), output_field=MONEY))
+        .annotate(
+            days_total=Sum("days"), cost=Sum(F("days") * _rate_case(settings), output_field=MONEY)
+        )
         .order_by()
     ):
         flows = result[row["project_id"]]
@@ -275,7 +282,10 @@ def contributions_and_receipts(settings: Settings) -> dict[int, tuple[Decimal, D
 
     found: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
     for organisation_id, amount in (
-        Cost.objects.values("organisation_id").annotate(total=Sum("amount")).values_list("organisation_id", "total").order_by()
+        Cost.objects.values("organisation_id")
+        .annotate(total=Sum("amount"))
+        .values_list("organisation_id", "total")
+        .order_by()
     ):
         found[organisation_id][0] += amount
     for organisation_id, amount in (

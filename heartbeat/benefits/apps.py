@@ -29,7 +29,9 @@ class BenefitsConfig(AppConfig):
         registry.navigation.register(
             "benefits:register",
             registry.NavItem(
-                "Benefits", "benefits:register", visible=lambda user: bool(user and user.is_authenticated)
+                "Benefits",
+                "benefits:register",
+                visible=lambda user: bool(user and user.is_authenticated),
             ),
             order=60,
         )

@@ -87,9 +87,7 @@ def _payback(flows: list[Decimal]) -> Decimal | None:
     return None
 
 
-def simple_payback(
-    costs: Mapping[int, Decimal], benefits: Mapping[int, Decimal]
-) -> Decimal | None:
+def simple_payback(costs: Mapping[int, Decimal], benefits: Mapping[int, Decimal]) -> Decimal | None:
     """Years until the cumulative net flow stops being negative; None if it never does."""
     net = net_by_year(costs, benefits)
     if not net or not any(costs.values()):
@@ -108,9 +106,7 @@ def discounted_payback(
     net = net_by_year(costs, benefits)
     if not net or not any(costs.values()):
         return None
-    return _payback(
-        [value * discount_factor(year, base_year, rate) for year, value in net.items()]
-    )
+    return _payback([value * discount_factor(year, base_year, rate) for year, value in net.items()])
 
 
 def roi_percent(total_benefits: Decimal, total_costs: Decimal) -> Decimal | None:

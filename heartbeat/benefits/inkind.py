@@ -75,9 +75,17 @@ def pledge_days_by_year(
 
 def _rows(pledges: list[tuple], adjustments: dict[int, dict]) -> list[InKindYear]:
     rows = []
-    for pk, start, end, per_month, status, withdrawn_at, organisation_id, level, project_id in (
-        pledges
-    ):
+    for (
+        pk,
+        start,
+        end,
+        per_month,
+        status,
+        withdrawn_at,
+        organisation_id,
+        level,
+        project_id,
+    ) in pledges:
         years = pledge_days_by_year(
             start,
             end,

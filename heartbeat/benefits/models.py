@@ -269,7 +269,9 @@ class Cost(TimeStampedModel):
     category = models.CharField(max_length=20, choices=CostCategory.choices)
     description = models.CharField(max_length=TITLE_LENGTH)
     amount = models.DecimalField(max_digits=11, decimal_places=2)
-    financial_year = models.PositiveSmallIntegerField(help_text="The year it starts: 2026 is 2026-27")
+    financial_year = models.PositiveSmallIntegerField(
+        help_text="The year it starts: 2026 is 2026-27"
+    )
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -368,7 +370,9 @@ class InKindYear(models.Model):
     class Meta:
         ordering = ["pledge", "financial_year"]
         constraints = [
-            models.UniqueConstraint(fields=["pledge", "financial_year"], name="inkind_once_per_year"),
+            models.UniqueConstraint(
+                fields=["pledge", "financial_year"], name="inkind_once_per_year"
+            ),
             models.CheckConstraint(condition=Q(days__gte=0), name="inkind_days_not_negative"),
         ]
         indexes = [
@@ -378,4 +382,3 @@ class InKindYear(models.Model):
 
     def __str__(self):
         return f"Pledge {self.pledge_id} {self.financial_year}: {self.days} days"
-

@@ -26,8 +26,8 @@ from heartbeat.benefits.models import (
     TITLE_LENGTH,
     UNIT_LENGTH,
     AppraisalSettings,
-    Benefit,
     BeneficiaryScope,
+    Benefit,
     BenefitStatus,
     Classification,
     Cost,
@@ -95,7 +95,9 @@ def _decimal(
             f"Enter {label} as a number, like 12500", field=field, code="not_a_number"
         ) from None
     if not number.is_finite():
-        raise InvalidInput(f"Enter {label} as a number, like 12500", field=field, code="not_a_number")
+        raise InvalidInput(
+            f"Enter {label} as a number, like 12500", field=field, code="not_a_number"
+        )
     if number != number.quantize(Decimal(1).scaleb(-places)):
         raise InvalidInput(f"Give {label} to {places} decimal places at most", field=field)
     if number < low or number > high:
@@ -169,7 +171,9 @@ def _period(value, granularity: str, *, field: str, label: str) -> datetime.date
 
 def _clean_benefit(project, data: BenefitInput, *, current: Benefit | None) -> dict[str, Any]:
     values: dict[str, Any] = {
-        "title": _text(data.title, field="title", label="The title", max_length=TITLE_LENGTH, required=True),
+        "title": _text(
+            data.title, field="title", label="The title", max_length=TITLE_LENGTH, required=True
+        ),
         "description": _text(
             data.description, field="description", label="The description", max_length=TEXT_LENGTH
         ),
@@ -183,7 +187,9 @@ def _clean_benefit(project, data: BenefitInput, *, current: Benefit | None) -> d
             data.nature, Nature, field="nature", message="Choose quantitative or qualitative"
         ),
         "is_disbenefit": bool(data.is_disbenefit),
-        "measure": _text(data.measure, field="measure", label="The measure", max_length=MEASURE_LENGTH),
+        "measure": _text(
+            data.measure, field="measure", label="The measure", max_length=MEASURE_LENGTH
+        ),
         "unit": _text(data.unit, field="unit", label="The unit", max_length=UNIT_LENGTH),
         "beneficiary_scope": _choice(
             data.beneficiary_scope,
@@ -192,7 +198,10 @@ def _clean_benefit(project, data: BenefitInput, *, current: Benefit | None) -> d
             message="Choose the whole partnership or named councils",
         ),
         "granularity": _choice(
-            data.granularity, Granularity, field="granularity", message="Choose by year or by quarter"
+            data.granularity,
+            Granularity,
+            field="granularity",
+            message="Choose by year or by quarter",
         ),
         "status": _choice(
             data.status,
@@ -200,7 +209,9 @@ def _clean_benefit(project, data: BenefitInput, *, current: Benefit | None) -> d
             field="status",
             message="Choose identified, planned, realising, realised or not achieved",
         ),
-        "evidence": _text(data.evidence, field="evidence", label="The evidence notes", max_length=TEXT_LENGTH),
+        "evidence": _text(
+            data.evidence, field="evidence", label="The evidence notes", max_length=TEXT_LENGTH
+        ),
         "baseline_date": data.baseline_date,
         "target_date": data.target_date,
     }
@@ -230,8 +241,12 @@ def _clean_benefit(project, data: BenefitInput, *, current: Benefit | None) -> d
         )
     for name, label in (("baseline_date", "baseline"), ("target_date", "target")):
         day = values[name]
-        if day is not None and not (datetime.date(MIN_YEAR, 1, 1) <= day <= datetime.date(MAX_YEAR, 12, 31)):
-            raise InvalidInput(f"Enter a {label} date between {MIN_YEAR} and {MAX_YEAR}", field=name)
+        if day is not None and not (
+            datetime.date(MIN_YEAR, 1, 1) <= day <= datetime.date(MAX_YEAR, 12, 31)
+        ):
+            raise InvalidInput(
+                f"Enter a {label} date between {MIN_YEAR} and {MAX_YEAR}", field=name
+            )
     from heartbeat.accounts.models import User
 
     owner = None
@@ -370,16 +385,16 @@ def _stale(record, current_version: int, what: str) -> Conflict:
     )
 
 
-def benefit_update(*, actor, benefit: Benefit, data: BenefitInput, expected_version: int) -> Benefit:
+def benefit_update(
+    *, actor, benefit: Benefit, data: BenefitInput, expected_version: int
+) -> Benefit:
     """Change a benefit and its profile; refused with 409 if someone changed it since."""
     _refuse(
         permissions.can_manage_benefits(actor, benefit.project),
         "Only the project's lead or the programme office can change its benefits.",
     )
     with transaction.atomic():
-        current = (
-            Benefit.objects.select_for_update().select_related("project").get(pk=benefit.pk)
-        )
+        current = Benefit.objects.select_for_update().select_related("project").get(pk=benefit.pk)
         if current.version != expected_version:
             raise _stale(current, current.version, "benefit")
         values = _clean_benefit(current.project, data, current=current)
@@ -457,14 +472,17 @@ def _clean_measurement(benefit: Benefit, organisation, data: MeasurementInput, *
             field="period",
             code="period_in_future",
         )
-    if organisation is not None and benefit.beneficiary_scope == BeneficiaryScope.ORGANISATIONS:
-        if not benefit.beneficiaries.filter(pk=organisation.pk).exists():
-            raise InvalidInput(
-                f"{organisation} is not one of this benefit's beneficiaries: report it against a "
-                "benefit for your council or the whole partnership",
-                field="organisation",
-                code="not_a_beneficiary",
-            )
+    if (
+        organisation is not None
+        and benefit.beneficiary_scope == BeneficiaryScope.ORGANISATIONS
+        and not benefit.beneficiaries.filter(pk=organisation.pk).exists()
+    ):
+        raise InvalidInput(
+            f"{organisation} is not one of this benefit's beneficiaries: report it against a "
+            "benefit for your council or the whole partnership",
+            field="organisation",
+            code="not_a_beneficiary",
+        )
     evidence = _text(
         data.evidence, field="evidence", label="The evidence", max_length=TEXT_LENGTH, required=True
     )
@@ -487,7 +505,9 @@ def _clean_measurement(benefit: Benefit, organisation, data: MeasurementInput, *
             high=MAX_VALUE,
         )
     else:
-        if data.value not in (None, "") and not (isinstance(data.value, str) and not data.value.strip()):
+        if data.value not in (None, "") and not (
+            isinstance(data.value, str) and not data.value.strip()
+        ):
             raise InvalidInput(
                 "This benefit is qualitative: describe what was realised in words, with no value",
                 field="value",
@@ -651,9 +671,12 @@ def cost_create(*, actor, project, data: CostInput) -> Cost:
 
 
 def _lock_cost(cost: Cost, expected_version: int | None) -> Cost:
-    current = Cost.objects.select_for_update().select_related("project", "organisation").filter(
-        pk=cost.pk
-    ).first()
+    current = (
+        Cost.objects.select_for_update()
+        .select_related("project", "organisation")
+        .filter(pk=cost.pk)
+        .first()
+    )
     if current is None:
         raise ApplicationError(
             "This cost has been removed since you opened it.", code="cost_removed", status=409
@@ -717,7 +740,14 @@ def settings_update(
             field="discount_rate",
             code="discount_rate_out_of_range",
         )
-    year = _decimal(base_year, field="base_year", label="the base year", low=MIN_YEAR, high=MAX_YEAR - 1, places=0)
+    year = _decimal(
+        base_year,
+        field="base_year",
+        label="the base year",
+        low=MIN_YEAR,
+        high=MAX_YEAR - 1,
+        places=0,
+    )
     if year is None:
         raise InvalidInput("Enter the base year like 2026 (for 2026-27)", field="base_year")
     after = _decimal(
@@ -730,7 +760,12 @@ def settings_update(
     )
     if after is None:
         raise InvalidInput("Enter the years after a project ends, 0 to 15", field="years_after_end")
-    source = _text(day_rate_source, field="day_rate_source", label="The source of the day rates", max_length=500)
+    source = _text(
+        day_rate_source,
+        field="day_rate_source",
+        label="The source of the day rates",
+        max_length=500,
+    )
     cleaned_rates = {}
     for level in SkillLevel.values:
         value = _decimal(
@@ -747,7 +782,9 @@ def settings_update(
             )
         cleaned_rates[level] = value
     with transaction.atomic():
-        current = AppraisalSettings.objects.select_for_update().filter(pk=appraisal_settings().pk).get()
+        current = (
+            AppraisalSettings.objects.select_for_update().filter(pk=appraisal_settings().pk).get()
+        )
         if current.version != expected_version:
             raise _stale(current, current.version, "settings")
         current.discount_rate = rate
