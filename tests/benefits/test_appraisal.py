@@ -24,7 +24,7 @@ def programme(project, council, other_council, programme_office):
     shared.beneficiaries.set([council, other_council])
     # Aberdeen City reports 2026-27: its realised value replaces its share of that year.
     MeasurementFactory(benefit=shared, organisation=council, value=Decimal("15000"))
-    disbenefit = profile(BenefitFactory(project=project, is_disbenefit=True), {2026: 5000})
+    profile(BenefitFactory(project=project, is_disbenefit=True), {2026: 5000})
     BenefitFactory(project=project, nature="qualitative", monetised=False)
     hours = profile(BenefitFactory(project=project, monetised=False, unit="hours"), {2026: 900})
     MeasurementFactory(benefit=hours, organisation=None, value=Decimal("800"))
