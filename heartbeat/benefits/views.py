@@ -145,6 +145,7 @@ def _benefit_form(request, project, benefit=None):
         initial = {
             "classification": Classification.CASH_RELEASING,
             "nature": Nature.QUANTITATIVE,
+            "monetised": True,
             "beneficiary_scope": BeneficiaryScope.PARTNERSHIP,
             "granularity": granularity,
             "status": BenefitStatus.PLANNED,

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from heartbeat.benefits.models import Benefit, BeneficiaryScope
+from heartbeat.benefits.models import BeneficiaryScope, Benefit
 from tests.benefits.factories import BenefitFactory, CostFactory, MeasurementFactory, profile
 from tests.factories import OrganisationFactory
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
