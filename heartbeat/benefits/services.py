@@ -236,7 +236,8 @@ def _clean_benefit(project, data: BenefitInput, *, current: Benefit | None) -> d
         values[name] = number
     if quantitative and not values["monetised"] and not values["unit"]:
         raise InvalidInput(
-            "Give the unit the benefit is measured in, such as hours a year, or tick 'Values are in pounds'",
+            "Give the unit the benefit is measured in, such as hours a year, or tick "
+            "'Values are in pounds'",
             field="unit",
         )
     for name, label in (("baseline_date", "baseline"), ("target_date", "target")):
