@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from heartbeat.benefits import appraisal
 from heartbeat.benefits.economics import ZERO, Appraisal
@@ -410,7 +411,9 @@ def programme_economics(settings: appraisal.Settings) -> ProgrammeEconomics:
     project_rows = sorted(
         (
             EconomicsRow(
-                projects[pk][0], f"/benefits/projects/{projects[pk][1]}/", f.appraisal(settings)
+                projects[pk][0],
+                reverse("benefits:project_benefits", args=[projects[pk][1]]),
+                f.appraisal(settings),
             )
             for pk, f in flows.items()
             if pk in projects

@@ -644,6 +644,7 @@ def cost_delete(request, pk: int):
 def economics(request):
     _require(permissions.can_view_benefits(request.user))
     settings = appraisal.load_settings()
+    set_rate = settings.discount_rate
     rate_error = None
     try:
         settings.discount_rate = selectors.parse_rate(
@@ -667,6 +668,7 @@ def economics(request):
             "settings": settings,
             "rate_error": rate_error,
             "rate_value": request.GET.get("rate", ""),
+            "set_rate": set_rate,
             "categories": categories,
             "series": series,
             "class_categories": [name for name, _ in data.theme_classification],
