@@ -142,6 +142,16 @@ class Benefit(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(status__in=BenefitStatus.values), name="benefit_status_known"
             ),
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True)
+                | (Q(baseline_value__gte=MIN_VALUE) & Q(baseline_value__lte=MAX_VALUE)),
+                name="benefit_baseline_in_bounds",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_value__isnull=True)
+                | (Q(target_value__gte=MIN_VALUE) & Q(target_value__lte=MAX_VALUE)),
+                name="benefit_target_in_bounds",
+            ),
         ]
         indexes = [models.Index(fields=["classification"]), models.Index(fields=["status"])]
 
