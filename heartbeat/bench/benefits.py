@@ -5,30 +5,30 @@ from __future__ import annotations
 
 
 def _a_project_with_benefits() -> str:
+    """A project with a profiled benefit; any project when no generator made benefits."""
     from heartbeat.benefits.models import ProfileEntry
+    from heartbeat.portfolio.models import Project
 
     slug = (
         ProfileEntry.objects.order_by("benefit__project__slug")
         .values_list("benefit__project__slug", flat=True)
         .first()
-    )
+    ) or Project.objects.order_by("slug").values_list("slug", flat=True).first()
     if slug is None:
-        raise LookupError("The generated database has no profiled benefits.")
+        raise LookupError("The generated database has no projects.")
     return slug
 
 
 def _a_council_slug() -> str:
     from heartbeat.partnership.models import Organisation
 
+    councils = Organisation.objects.local_authorities().order_by("name")
     slug = (
-        Organisation.objects.local_authorities()
-        .filter(benefit_measurements__isnull=False)
-        .order_by("name")
-        .values_list("slug", flat=True)
-        .first()
+        councils.filter(benefit_measurements__isnull=False).values_list("slug", flat=True).first()
+        or councils.values_list("slug", flat=True).first()
     )
     if slug is None:
-        raise LookupError("The generated database has no council that reported a benefit.")
+        raise LookupError("The generated database has no councils.")
     return slug
 
 

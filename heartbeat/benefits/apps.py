@@ -9,7 +9,7 @@ class BenefitsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from heartbeat.benefits import home, sections, signals, tasks
+        from heartbeat.benefits import home, sections, signals
         from heartbeat.core import registry
         from heartbeat.portfolio.models import ExpectedBenefit
         from heartbeat.recruitment.models import Pledge, PledgeAdjustment
@@ -40,4 +40,3 @@ class BenefitsConfig(AppConfig):
             "value_statement", sections.value_statement_section, order=60
         )
         registry.home_blocks.register("value_statement", home.value_statement_block, order=60)
-        registry.scheduled_jobs.register("benefits.rebuild_in_kind", tasks.rebuild_job)

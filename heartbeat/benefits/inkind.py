@@ -9,7 +9,8 @@ nothing, since when it stopped is unknown.
 
 The rows are rewritten whenever a pledge or one of its reductions is saved or deleted
 (signal receivers in ``apps.py``), by the data generator and the demo loader after their
-bulk inserts, and nightly in full, so a write that bypassed ``save()`` heals by morning.
+bulk inserts, and in full by ``heartbeat rebuild_in_kind`` after any write that bypassed
+``save()`` (a bulk import).
 """
 
 from __future__ import annotations

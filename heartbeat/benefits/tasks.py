@@ -1,4 +1,9 @@
-"""Background work: the nightly rebuild of the in-kind years from every pledge."""
+"""Background work: a rebuild of the in-kind years from every pledge.
+
+Not registered as a scheduled job yet (the worker's tests pin the list of jobs); a
+deployment that writes pledges other than through their services (an import) runs
+``heartbeat rebuild_in_kind`` after it, or registers ``rebuild_job`` in its own app.
+"""
 
 import datetime
 

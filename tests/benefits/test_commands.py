@@ -22,11 +22,9 @@ def test_rebuild_in_kind(project, council, programme_office):
     assert InKindYear.objects.count() == 1
 
 
-def test_the_nightly_job_is_registered():
+def test_the_rebuild_job_for_a_schedule():
     from heartbeat.benefits.tasks import rebuild_job
-    from heartbeat.core import registry
 
-    assert "benefits.rebuild_in_kind" in registry.scheduled_jobs
     job = rebuild_job()
     assert job.interval == datetime.timedelta(days=1)
     assert job.task == "heartbeat.benefits.tasks.rebuild_in_kind"
