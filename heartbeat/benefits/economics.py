@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 ZERO = Decimal("0")
 PENNY = Decimal("0.01")
@@ -126,7 +127,8 @@ def benefit_cost_ratio(total_benefits: Decimal, total_costs: Decimal) -> Decimal
 
 @dataclass
 class Appraisal:
-    """The economics of one set of flows, as every page and export shows them."""
+    """The economics of one set of flows, as every page and export shows them. Each figure
+    is worked out once, when first asked for; the flows are not changed afterwards."""
 
     costs_by_year: dict[int, Decimal]
     expected_by_year: dict[int, Decimal]
@@ -138,56 +140,56 @@ class Appraisal:
     in_kind_cost: Decimal = ZERO
     in_kind_days: Decimal = ZERO
 
-    @property
+    @cached_property
     def total_cost(self) -> Decimal:
         return money(sum(self.costs_by_year.values(), ZERO))
 
-    @property
+    @cached_property
     def expected(self) -> Decimal:
         return money(sum(self.expected_by_year.values(), ZERO))
 
-    @property
+    @cached_property
     def realised(self) -> Decimal:
         return money(sum(self.realised_by_year.values(), ZERO))
 
-    @property
+    @cached_property
     def forecast(self) -> Decimal:
         return money(sum(self.forecast_by_year.values(), ZERO))
 
-    @property
+    @cached_property
     def net_benefit(self) -> Decimal:
         return money(self.forecast - self.total_cost)
 
-    @property
+    @cached_property
     def bcr(self) -> Decimal | None:
         return benefit_cost_ratio(self.forecast, self.total_cost)
 
-    @property
+    @cached_property
     def roi(self) -> Decimal | None:
         return roi_percent(self.forecast, self.total_cost)
 
-    @property
+    @cached_property
     def npv(self) -> Decimal:
         return npv(
             self.costs_by_year, self.forecast_by_year, rate=self.rate, base_year=self.base_year
         )
 
-    @property
+    @cached_property
     def simple_payback(self) -> Decimal | None:
         return simple_payback(self.costs_by_year, self.forecast_by_year)
 
-    @property
+    @cached_property
     def discounted_payback(self) -> Decimal | None:
         return discounted_payback(
             self.costs_by_year, self.forecast_by_year, rate=self.rate, base_year=self.base_year
         )
 
-    @property
+    @cached_property
     def years(self) -> list[int]:
         return _years(
             self.costs_by_year, self.expected_by_year, self.realised_by_year, self.forecast_by_year
         )
 
-    @property
+    @cached_property
     def has_flows(self) -> bool:
         return bool(self.years)
