@@ -569,7 +569,7 @@ def measurement_update(
     _refuse_report(actor, measurement.benefit, measurement.organisation)
     with transaction.atomic():
         current = (
-            Measurement.objects.select_for_update()
+            Measurement.objects.select_for_update(of=("self",))
             .select_related("benefit__project", "organisation")
             .get(pk=measurement.pk)
         )
