@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from heartbeat.bench import benefits as benefits_bench
+from heartbeat.bench import engagement as engagement_bench
+
 KINDS = ("list", "detail", "dashboard", "export", "api")
 
 
@@ -131,12 +134,9 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: open needs", "/api/v1/open-needs", "api", signed_in=False),
     BenchURL("API: project coverage", coverage_api, "api", signed_in=False),
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
+    *benefits_bench.urls(),
+    *engagement_bench.urls(),
 ]
-
-# Apps with a bench module of their own (it builds on BenchURL above, so it comes after).
-from heartbeat.bench import engagement as _engagement  # noqa: E402
-
-BENCH_URLS += _engagement.BENCH_URLS
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.
 FLOOR = BenchURL("floor", "/bench/floor", "api", signed_in=False)
