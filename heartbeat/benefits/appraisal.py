@@ -27,7 +27,14 @@ from heartbeat.skills.models import SkillLevel
 
 MONEY = DecimalField(max_digits=20, decimal_places=2)
 
-# Used only when the table has no row for a level (the migration adds one for each).
+# Illustrative day rates by skill level (not a published rate card), used for a level the
+# table has no row for; the settings page says so and is where a partnership sets its own.
+DEFAULT_DAY_RATES = {
+    "awareness": Decimal("200"),
+    "working": Decimal("300"),
+    "practitioner": Decimal("400"),
+    "expert": Decimal("500"),
+}
 FALLBACK_RATE = Decimal("0")
 
 ILLUSTRATIVE_SOURCE = (
@@ -53,15 +60,15 @@ class Settings:
 
 
 def load_settings() -> Settings:
-    """The appraisal settings and day rates (two queries)."""
-    row = AppraisalSettings.objects.order_by("pk").first()
-    if row is None:
-        row, _ = AppraisalSettings.objects.get_or_create(pk=1)
+    """The appraisal settings and day rates (two queries). Reading never writes: with no
+    settings row the model's stated defaults apply, and a level with no rate row takes its
+    illustrative default."""
+    row = AppraisalSettings.objects.order_by("pk").first() or AppraisalSettings()
     return Settings(
         discount_rate=row.discount_rate,
         base_year=row.base_year,
         years_after_end=row.years_after_end,
-        day_rates=dict(DayRate.objects.values_list("level", "rate")),
+        day_rates={**DEFAULT_DAY_RATES, **dict(DayRate.objects.values_list("level", "rate"))},
         day_rate_source=row.day_rate_source or ILLUSTRATIVE_SOURCE,
         version=row.version,
     )

@@ -119,10 +119,9 @@ def _choice(value, choices, *, field: str, message: str) -> str:
 
 
 def appraisal_settings() -> AppraisalSettings:
-    found = AppraisalSettings.objects.order_by("pk").first()
-    if found is None:
-        found, _ = AppraisalSettings.objects.get_or_create(pk=1)
-    return found
+    """The settings row, or (unsaved) the model's defaults when there is none: reading never
+    writes; changing the settings creates the row."""
+    return AppraisalSettings.objects.order_by("pk").first() or AppraisalSettings()
 
 
 def project_span(project, years_after_end: int) -> tuple[int, int] | None:
@@ -783,9 +782,10 @@ def settings_update(
             )
         cleaned_rates[level] = value
     with transaction.atomic():
-        current = (
-            AppraisalSettings.objects.select_for_update().filter(pk=appraisal_settings().pk).get()
-        )
+        found = appraisal_settings()
+        if found.pk is None:
+            found, _ = AppraisalSettings.objects.get_or_create(pk=1)
+        current = AppraisalSettings.objects.select_for_update().get(pk=found.pk)
         if current.version != expected_version:
             raise _stale(current, current.version, "settings")
         current.discount_rate = rate

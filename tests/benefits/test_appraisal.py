@@ -108,3 +108,21 @@ def test_a_what_if_rate_outside_0_to_20_is_refused(bad):
 def test_a_what_if_rate():
     assert selectors.parse_rate("7", Decimal("3.5")) == Decimal("7.00")
     assert selectors.parse_rate("", Decimal("3.5")) == Decimal("3.5")
+
+
+def test_reading_without_a_settings_row_uses_the_defaults_and_writes_nothing(
+    programme, project, django_assert_num_queries
+):
+    from heartbeat.benefits.models import AppraisalSettings
+
+    AppraisalSettings.objects.all().delete()
+    DayRate.objects.all().delete()
+    with django_assert_num_queries(2):
+        settings = appraisal.load_settings()
+    assert settings.discount_rate == Decimal("3.5")
+    assert settings.day_rates["practitioner"] == Decimal("400")
+    assert not AppraisalSettings.objects.exists()
+    assert not DayRate.objects.exists()
+    # The in-kind cost still prices the pledged days at the default rate: 24 days at £400.
+    flows = appraisal.flows_by_project(settings, Q(pk=project.pk))[project.pk]
+    assert dict(flows.in_kind) == {2026: Decimal("9600.0")}
