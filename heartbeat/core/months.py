@@ -62,3 +62,15 @@ def working_days(month: datetime.date) -> int:
         for day in range(1, days + 1)
         if (date := datetime.date(year, number, day)).weekday() < 5 and date not in closed
     )
+
+
+def months_between_expression(start, end):
+    """``months_between`` as a database expression of two date columns or expressions, for
+    annotations (both are first-of-month dates; the count includes both months)."""
+    from django.db.models import ExpressionWrapper, IntegerField
+    from django.db.models.functions import ExtractMonth, ExtractYear
+
+    return ExpressionWrapper(
+        (ExtractYear(end) - ExtractYear(start)) * 12 + ExtractMonth(end) - ExtractMonth(start) + 1,
+        output_field=IntegerField(),
+    )

@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import User
 from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.months import add_months, first_of_month, months_between
 from heartbeat.demo.portfolio import load_themes
 from heartbeat.demo.skills import load_skills
 from heartbeat.generator.runner import BATCH_SIZE, BENCH_USERS
@@ -223,13 +224,9 @@ LEVELS = [SkillLevel.WORKING, SkillLevel.PRACTITIONER, SkillLevel.PRACTITIONER, 
 FIRST_MONTH = datetime.date(2024, 1, 1)
 
 
-def _add_months(month: datetime.date, months: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def _months_between(start: datetime.date, end: datetime.date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month
+def _months_after(start: datetime.date, end: datetime.date) -> int:
+    """Whole months from ``start``'s month to ``end``'s (0 for the same month)."""
+    return months_between(start, end) - 1
 
 
 def _path_to(stage: str, rng: random.Random) -> list[str]:
@@ -247,18 +244,18 @@ def _path_to(stage: str, rng: random.Random) -> list[str]:
 
 def _period(stage: str, rng: random.Random, today: datetime.date) -> tuple:
     """Planned start and end (start within 2024-2027, end by 2028) fitting the stage."""
-    this_month = today.replace(day=1)
-    months_so_far = max(_months_between(FIRST_MONTH, this_month), 1)
+    this_month = first_of_month(today)
+    months_so_far = max(_months_after(FIRST_MONTH, this_month), 1)
     if stage == Stage.CLOSED:
-        start = _add_months(FIRST_MONTH, rng.randint(0, max(months_so_far - 14, 0)))
-        length = rng.randint(6, min(18, max(_months_between(start, this_month) - 1, 6)))
+        start = add_months(FIRST_MONTH, rng.randint(0, max(months_so_far - 14, 0)))
+        length = rng.randint(6, min(18, max(_months_after(start, this_month) - 1, 6)))
     elif stage in (Stage.IN_DELIVERY, Stage.PAUSED, Stage.CANCELLED):
-        start = _add_months(FIRST_MONTH, rng.randint(6, months_so_far))
+        start = add_months(FIRST_MONTH, rng.randint(6, months_so_far))
         length = rng.randint(12, 30)
     else:
-        start = _add_months(this_month, rng.randint(1, 14))
+        start = add_months(this_month, rng.randint(1, 14))
         length = rng.randint(6, 24)
-    end = _add_months(start, length)
+    end = add_months(start, length)
     if end.year > 2028:
         end = datetime.date(2028, 12, 1)
     return start, end - datetime.timedelta(days=1)
@@ -427,11 +424,11 @@ def _project_rows(project, subject, prefix, start, end, resource_skills, rng) ->
     2 resource requirements, by model."""
     words = {"subject": subject}
     length = max((end - start).days, 1)
-    months = max(_months_between(start, end), 1)
+    months = max(_months_after(start, end), 1)
     resources = []
     for order in (1, 2):
-        first = _add_months(start.replace(day=1), rng.randint(0, months // 3))
-        last = _add_months(first, rng.randint(0, months - _months_between(start, first)))
+        first = add_months(first_of_month(start), rng.randint(0, months // 3))
+        last = add_months(first, rng.randint(0, months - _months_after(start, first)))
         resources.append(
             ResourceRequirement(
                 project=project,
@@ -440,7 +437,7 @@ def _project_rows(project, subject, prefix, start, end, resource_skills, rng) ->
                 people=rng.randint(1, 3),
                 days_per_month=Decimal(rng.choice([2, 3, 4, 5, 6, 8, 10])),
                 start_month=first,
-                end_month=min(last, end.replace(day=1)),
+                end_month=min(last, first_of_month(end)),
                 order=order,
             )
         )

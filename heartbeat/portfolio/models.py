@@ -68,10 +68,43 @@ OPEN_STAGES = (
     Stage.IN_DELIVERY,
 )
 
+# The stages in which a project's resource needs are open and councils may pledge to them:
+# from approval until the project closes. Services, the open-needs list and the pages all
+# use this one constant.
+NEED_STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
+
+# From "defined" on, a project's definition stays complete: an edit that would leave it
+# incomplete is refused (a paused project holds it when it was paused from one of these).
+DEFINITION_HELD_STAGES = (
+    Stage.DEFINED,
+    Stage.APPROVED,
+    Stage.RECRUITING,
+    Stage.IN_DELIVERY,
+    Stage.CLOSED,
+)
+
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", "Public"
     PARTNERSHIP = "partnership", "Partnership only"
+
+
+def visibilities_for(user) -> tuple[str, ...]:
+    """Who can see a project, written once: signed-in members of the partnership see every
+    project; visitors see public projects only. ``ProjectQuerySet.visible_to``,
+    ``Project.is_visible_to`` and the related querysets all read this."""
+    if user is not None and user.is_authenticated and user.is_active:
+        return tuple(Visibility.values)
+    return (Visibility.PUBLIC,)
+
+
+def visible_projects_q(user, prefix: str = "") -> Q:
+    """The visibility rule as a condition on a project reached through ``prefix`` (for
+    example ``"project__"`` from a resource need), so it joins the query that uses it."""
+    allowed = visibilities_for(user)
+    if set(allowed) == set(Visibility.values):
+        return Q()
+    return Q(**{f"{prefix}visibility__in": allowed})
 
 
 class Tag(models.Model):
@@ -87,16 +120,18 @@ class Tag(models.Model):
 
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Public projects for everyone; partnership-only projects for signed-in members."""
-        if user is not None and user.is_authenticated:
-            return self
-        return self.filter(visibility=Visibility.PUBLIC)
+        """The projects ``user`` may see (``visibilities_for``)."""
+        return self.filter(visible_projects_q(user))
 
     def in_stage(self, *stages):
         return self.filter(stage__in=stages)
 
     def open(self):
         return self.filter(stage__in=OPEN_STAGES)
+
+    def taking_pledges(self):
+        """Projects whose needs are open to pledges (``NEED_STAGES``)."""
+        return self.filter(stage__in=NEED_STAGES)
 
 
 class Project(TimeStampedModel):
@@ -172,6 +207,20 @@ class Project(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("portfolio:project_detail", args=[self.slug])
+
+    def is_visible_to(self, user) -> bool:
+        return self.visibility in visibilities_for(user)
+
+    @property
+    def takes_pledges(self) -> bool:
+        """Whether its needs are open and councils may pledge to them now."""
+        return self.stage in NEED_STAGES
+
+    @property
+    def holds_definition(self) -> bool:
+        """Whether its definition must stay complete: from "defined" on."""
+        stage = self.paused_from if self.stage == Stage.PAUSED else self.stage
+        return stage in DEFINITION_HELD_STAGES
 
 
 class DefinitionItem(models.Model):
@@ -260,6 +309,16 @@ class ExpectedBenefit(DefinitionItem):
         return self.text
 
 
+class ResourceRequirementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Needs of the projects ``user`` may see."""
+        return self.filter(visible_projects_q(user, "project__"))
+
+    def open_to_pledges(self):
+        """Needs of projects that take pledges now (``NEED_STAGES``)."""
+        return self.filter(project__stage__in=NEED_STAGES)
+
+
 class ResourceRequirement(DefinitionItem):
     """People and time a project needs: a skill at a level, for a number of people, each
     month of a period (months are stored as the first day of the month)."""
@@ -278,6 +337,7 @@ class ResourceRequirement(DefinitionItem):
     notes = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
+    objects = ResourceRequirementQuerySet.as_manager()
 
     class Meta(DefinitionItem.Meta):
         constraints = [

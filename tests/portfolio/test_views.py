@@ -315,6 +315,33 @@ def test_history_of_a_partnership_project_is_hidden_from_visitors(client):
     assert response.status_code == 404
 
 
+def test_visitors_see_only_public_history_without_names(
+    client, theme, project_lead, programme_office
+):
+    project = services.project_create(
+        actor=project_lead,
+        data=ProjectInput(
+            title="Digital telecare",
+            theme_id=theme.pk,
+            summary="Private pilot with Fife",
+            project_lead_id=project_lead.pk,
+            visibility=Visibility.PARTNERSHIP,
+        ),
+    )
+    data = project_to_input(project)
+    data.summary, data.visibility = "Telecare for every council", Visibility.PUBLIC
+    project = services.project_update(
+        actor=programme_office, project=project, data=data, expected_version=project.version
+    )
+    response = client.get(reverse("portfolio:project_history", args=[project.slug]))
+    text = text_of(response)
+    assert "Telecare for every council" in text
+    assert "Private pilot" not in text
+    assert "Created the project" not in text
+    assert project_lead.display_name not in text
+    assert programme_office.display_name not in text
+
+
 def test_project_page_shows_the_stage_log(client_for, programme_office):
     project = complete_definition(ProjectFactory(title="Digital telecare"))
     services.project_transition(actor=programme_office, project=project, to_stage="defined")

@@ -1,10 +1,14 @@
 """The project page: a project with its definition, its allowed moves, and the input its
 edit form starts from."""
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from heartbeat.core.months import months_between
 from heartbeat.portfolio import permissions
 from heartbeat.portfolio.inputs import (
     ProductInput,
@@ -130,3 +134,37 @@ def project_to_input(project: Project) -> ProjectInput:
             for r in project.resource_requirements.all()
         ],
     )
+
+
+@dataclass
+class ResourceRow:
+    """A resource requirement with its length in months and the days it needs in all."""
+
+    resource: ResourceRequirement
+    months: int
+    total_days: Decimal
+
+
+@dataclass
+class ResourceTotals:
+    rows: list[ResourceRow]
+
+    @property
+    def total_days(self) -> Decimal:
+        return sum((row.total_days for row in self.rows), Decimal(0))
+
+
+def resource_totals(project: Project) -> ResourceTotals:
+    """Each of the project's resource requirements with its months and total days (no
+    queries on a project from ``project_detail``)."""
+    rows = []
+    for resource in project.resource_requirements.all():
+        months = months_between(resource.start_month, resource.end_month)
+        rows.append(
+            ResourceRow(
+                resource=resource,
+                months=months,
+                total_days=resource.people * resource.days_per_month * months,
+            )
+        )
+    return ResourceTotals(rows=rows)

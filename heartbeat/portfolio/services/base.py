@@ -54,7 +54,3 @@ def _save(instance: models.Model, actor, when: datetime.datetime | None = None) 
     instance._history_user = actor
     instance._history_date = when or timezone.now()
     instance.save()
-
-
-def _first_of_month(value: datetime.date) -> datetime.date:
-    return value.replace(day=1)

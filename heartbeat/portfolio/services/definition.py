@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from heartbeat.core.exceptions import ApplicationError, InvalidInput
+from heartbeat.core.months import first_of_month
 from heartbeat.portfolio.inputs import ProductInput, ProjectInput, RequirementInput, TextItemInput
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
@@ -21,7 +22,6 @@ from heartbeat.portfolio.models import (
 from heartbeat.portfolio.services.base import (
     MAX_DAYS_PER_MONTH,
     _first_error,
-    _first_of_month,
     _save,
 )
 from heartbeat.skills.models import Skill, SkillLevel
@@ -127,7 +127,7 @@ def _check_rows(data: ProjectInput, current: Project | None) -> dict[int, Skill]
             raise _row_error("resources", i, "start_month", "Enter the first month needed.")
         if item.end_month is None:
             raise _row_error("resources", i, "end_month", "Enter the last month needed.")
-        if _first_of_month(item.end_month) < _first_of_month(item.start_month):
+        if first_of_month(item.end_month) < first_of_month(item.start_month):
             raise _row_error(
                 "resources",
                 i,
@@ -265,8 +265,8 @@ def _sync_rows(project: Project, data: ProjectInput, actor, *, creating: bool) -
                 "level": item.level,
                 "people": _whole_number(item.people),
                 "days_per_month": _decimal(item.days_per_month),
-                "start_month": _first_of_month(item.start_month),
-                "end_month": _first_of_month(item.end_month),
+                "start_month": first_of_month(item.start_month),
+                "end_month": first_of_month(item.end_month),
                 "notes": (item.notes or "").strip(),
                 "order": order,
             },

@@ -12,7 +12,7 @@ from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
 from heartbeat.core.months import month_key, parse_month
-from heartbeat.portfolio.models import Project, ResourceRequirement
+from heartbeat.portfolio.models import ResourceRequirement, visible_projects_q
 from heartbeat.recruitment import services
 from heartbeat.recruitment.api.base import MAX_LIMIT, MONTH, ErrorOut, Ref, _ref, router
 from heartbeat.recruitment.api.participation import _organisation
@@ -123,11 +123,7 @@ def _pledge(p: Pledge) -> dict:
 
 
 def _pledges(user):
-    # Every pledge endpoint needs a signed-in caller, who sees every project; the filter
-    # stays for the day visibility narrows further.
-    pledges = Pledge.objects.all()
-    if not (user is not None and user.is_authenticated):
-        pledges = pledges.filter(requirement__project__in=Project.objects.visible_to(user))
+    pledges = Pledge.objects.filter(visible_projects_q(user, "requirement__project__"))
     return (
         pledges.select_related("organisation", "person", "skill", "requirement__project")
         .prefetch_related("adjustments")
@@ -205,11 +201,9 @@ def pledge_get(request, pledge_id: int):
 )
 def pledge_create(request, payload: PledgeIn):
     requirement = (
-        ResourceRequirement.objects.select_related("project", "skill")
-        .filter(
-            pk=payload.requirement_id,
-            project__in=Project.objects.visible_to(request.auth),
-        )
+        ResourceRequirement.objects.visible_to(request.auth)
+        .select_related("project", "skill")
+        .filter(pk=payload.requirement_id)
         .first()
     )
     if requirement is None:

@@ -8,7 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
+from heartbeat.core.formatting import uk_month
+from heartbeat.core.history import HistoryEntry, newest_first, object_entries
+from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, visible_projects_q
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.coverage import (
     ProjectCoverage,
@@ -18,12 +20,12 @@ from heartbeat.recruitment.coverage import (
 )
 from heartbeat.recruitment.models import (
     Participation,
+    ParticipationRole,
     ParticipationStatus,
     Pledge,
     PledgeStatus,
     RequirementMonth,
 )
-from heartbeat.recruitment.selectors.figures import _visible_projects
 from heartbeat.skills.models import SkillLevel
 
 # A project's recruitment section -----------------------------------------------------------
@@ -123,79 +125,72 @@ def pledge_detail(user, pledge_id: int) -> Pledge:
             "created_by",
         )
         .prefetch_related("adjustments")
-        .filter(requirement__project__in=_visible_projects(user)),
+        .filter(visible_projects_q(user, "requirement__project__")),
         pk=pledge_id,
     )
 
 
-def pledge_history(pledge: Pledge) -> list[dict]:
-    """Readable changes to a pledge, newest first (2 queries)."""
-    from heartbeat.core.formatting import uk_month
+PLEDGE_HISTORY_FIELDS = {
+    "who": "Who",
+    "level": "Level",
+    "days_per_month": "Days per month",
+    "start_month": "First month",
+    "end_month": "Last month",
+    "status": "Status",
+    "withdrawn_reason": "Reason",
+    "notes": "Notes",
+}
+PARTICIPATION_HISTORY_FIELDS = {"status": "Status", "role": "Role", "reason": "Reason"}
+_CHOICES = {
+    "level": dict(SkillLevel.choices),
+    "status": {**dict(PledgeStatus.choices), **dict(ParticipationStatus.choices)},
+    "role": dict(ParticipationRole.choices),
+}
 
-    def who(record) -> str:
-        if record.person_id:
-            return record.person.display_name if record.person else "A named person"
-        return record.capacity_label or "Unnamed capacity"
 
-    def shown(record, name):
-        value = getattr(record, name)
-        if name == "level":
-            return SkillLevel(value).label if value in SkillLevel.values else value
-        if name == "status":
-            return PledgeStatus(value).label if value in PledgeStatus.values else value
-        if name in ("start_month", "end_month"):
-            return uk_month(value)
-        return value
+def _show(attname: str, value) -> str:
+    if value is None or value == "":
+        return ""
+    if attname in _CHOICES:
+        return str(_CHOICES[attname].get(value, value))
+    if attname in ("start_month", "end_month"):
+        return uk_month(value)
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
 
-    labels = {
-        "level": "Level",
-        "days_per_month": "Days per month",
-        "start_month": "First month",
-        "end_month": "Last month",
-        "status": "Status",
-        "withdrawn_reason": "Reason for withdrawing",
-        "notes": "Notes",
-    }
+
+def pledge_history(pledge: Pledge) -> list[HistoryEntry]:
+    """Readable changes to a pledge, newest first (1 query)."""
     records = list(
         pledge.history.select_related("history_user", "person").order_by("history_date", "pk")
     )
-    entries = []
-    previous = None
     for record in records:
-        changes = []
-        if previous is not None:
-            if who(previous) != who(record):
-                changes.append(("Who", who(previous), who(record)))
-            changes += [
-                (label, shown(previous, name), shown(record, name))
-                for name, label in labels.items()
-                if getattr(previous, name) != getattr(record, name)
-            ]
-        entries.append(
-            {
-                "when": record.history_date,
-                "who": record.history_user,
-                "what": "Pledged" if record.history_type == "+" else "Changed",
-                "changes": changes,
-            }
+        if record.person_id:
+            record.who = record.person.display_name if record.person else "A named person"
+        else:
+            record.who = record.capacity_label or "Unnamed capacity"
+    return newest_first(
+        object_entries(
+            records,
+            fields=PLEDGE_HISTORY_FIELDS,
+            show=_show,
+            subject=lambda record: "the pledge",
+            show_first=False,
         )
-        previous = record
-    return list(reversed(entries))
+    )
 
 
-def participation_history(participation: Participation | None) -> list[dict]:
+def participation_history(participation: Participation | None) -> list[HistoryEntry]:
     """An organisation's part in a project over time, newest first (1 query)."""
     if participation is None:
         return []
-    return [
-        {
-            "when": record.history_date,
-            "who": record.history_user,
-            "status": ParticipationStatus(record.status).label,
-            "role": record.get_role_display(),
-            "reason": record.reason,
-        }
-        for record in participation.history.select_related("history_user").order_by(
-            "-history_date", "-pk"
+    records = participation.history.select_related("history_user").order_by("history_date", "pk")
+    return newest_first(
+        object_entries(
+            records,
+            fields=PARTICIPATION_HISTORY_FIELDS,
+            show=_show,
+            subject=lambda record: "the participation",
         )
-    ]
+    )

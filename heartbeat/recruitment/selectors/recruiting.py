@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from heartbeat.portfolio.models import ResourceRequirement, Stage
 from heartbeat.recruitment.coverage import ZERO, percent
-from heartbeat.recruitment.selectors.figures import _visible_projects, with_coverage
+from heartbeat.recruitment.selectors.figures import with_coverage
 
 # Recruiting projects by their largest gap --------------------------------------------------
 
@@ -48,9 +48,7 @@ PROJECT_SORTS = {
 def recruiting_projects(user, sort: str = "gap") -> list[ProjectGap]:
     """Projects in the recruiting stage with coverage over their whole period (1 query)."""
     needs = with_coverage(
-        ResourceRequirement.objects.filter(
-            project__in=_visible_projects(user).filter(stage=Stage.RECRUITING)
-        )
+        ResourceRequirement.objects.visible_to(user).filter(project__stage=Stage.RECRUITING)
     ).values_list(
         "project__slug",
         "project__title",

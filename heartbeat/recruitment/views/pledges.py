@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
-from heartbeat.portfolio.models import Project, ResourceRequirement
+from heartbeat.portfolio.models import ResourceRequirement
 from heartbeat.portfolio.permissions import is_programme_office
 from heartbeat.recruitment import permissions, selectors, services
 from heartbeat.recruitment.forms import PledgeForm, WithdrawForm
@@ -33,9 +33,7 @@ def _people(organisation):
 
 def pledge_create(request, requirement_id: int):
     requirement = get_object_or_404(
-        ResourceRequirement.objects.select_related("project", "skill").filter(
-            project__in=Project.objects.visible_to(request.user)
-        ),
+        ResourceRequirement.objects.visible_to(request.user).select_related("project", "skill"),
         pk=requirement_id,
     )
     project = requirement.project
