@@ -10,6 +10,11 @@ import holidays
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
+# The most working days any month has in Scotland (23: a 31-day month starting on a weekday,
+# without a bank holiday). Database constraints use it; services hold each month to its own
+# ``working_days``.
+MAX_WORKING_DAYS = 23
+
 
 def first_of_month(value: datetime.date) -> datetime.date:
     return value.replace(day=1)

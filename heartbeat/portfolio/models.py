@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from heartbeat.core.models import TimeStampedModel
+from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.skills.models import SkillLevel
 
 
@@ -98,6 +99,12 @@ def visibilities_for(user) -> tuple[str, ...]:
     return (Visibility.PUBLIC,)
 
 
+def sees_partnership_projects(user) -> bool:
+    """Whether ``user`` is inside the partnership: sees partnership-only projects, and the
+    names and drafts behind public ones."""
+    return Visibility.PARTNERSHIP in visibilities_for(user)
+
+
 def visible_projects_q(user, prefix: str = "") -> Q:
     """The visibility rule as a condition on a project reached through ``prefix`` (for
     example ``"project__"`` from a resource need), so it joins the query that uses it."""
@@ -182,8 +189,17 @@ class Project(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    # The definition as last approved; edits since are compared with it.
+    baseline = models.ForeignKey(
+        "ProjectBaseline",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
-    history = HistoricalRecords(m2m_fields=[tags])
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["baseline"])
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -345,6 +361,10 @@ class ResourceRequirement(DefinitionItem):
             models.CheckConstraint(
                 condition=Q(days_per_month__gt=0), name="resource_days_positive"
             ),
+            # No month has more working days in Scotland than this.
+            models.CheckConstraint(
+                condition=Q(days_per_month__lte=MAX_WORKING_DAYS), name="resource_days_in_a_month"
+            ),
             models.CheckConstraint(
                 condition=Q(end_month__gte=F("start_month")), name="resource_end_not_before_start"
             ),
@@ -375,3 +395,28 @@ class StageTransition(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.from_stage} → {self.to_stage}"
+
+
+class ProjectBaseline(models.Model):
+    """A project's definition as it was approved: scope, requirements, products, benefits,
+    needs, dates and cost, frozen at approval. The services keep ``differences`` (what
+    differs from it now, who made each difference and when) on every later edit."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="baselines")
+    transition = models.OneToOneField(
+        StageTransition, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    taken_at = models.DateTimeField()
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    definition = models.JSONField()
+    differences = models.JSONField(default=list, blank=True)
+    has_differences = models.BooleanField(default=False)
+    differences_updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-taken_at", "-id"]
+
+    def __str__(self):
+        return f"{self.project}: baseline of {self.taken_at:%Y-%m-%d}"

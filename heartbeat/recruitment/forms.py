@@ -186,7 +186,7 @@ class ParticipationForm(forms.Form):
     role = forms.ChoiceField(
         label="Role",
         choices=ParticipationRole.choices,
-        initial=ParticipationRole.PARTICIPANT,
+        required=False,
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

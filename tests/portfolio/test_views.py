@@ -505,14 +505,16 @@ def test_create_maps_service_errors_onto_the_row_that_caused_them(
     # A blank row first: the service counts only rows with content, the page all rows.
     blank = {"skill": "", "level": "working", "people": "1", "days_per_month": ""}
     blank |= {"start_month": "", "end_month": "", "notes": ""}
-    rows["resources"] = [blank, {**rows["resources"][0], "days_per_month": "40"}]
+    # 21 days fit the form, but May 2026 has only 19 working days in Scotland.
+    rows["resources"] = [blank, {**rows["resources"][0], "days_per_month": "21"}]
     response = client_for(project_lead).post(
         reverse("portfolio:project_create"), project_post(theme=theme, rows=rows)
     )
     assert response.status_code == 422
     assert (
         "#id_resources-1-days_per_month",
-        "Enter the days per month each person gives: 31 or fewer.",
+        "Each person can give at most 19 days in May 2026, the working days in Scotland that "
+        "month: ask for more people, or fewer days each.",
     ) in summary_links(response)
 
 

@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from heartbeat.recruitment.models import Pledge
 from tests.factories import UserFactory
-from tests.portfolio.factories import ResourceRequirementFactory
-from tests.recruitment.factories import make_pledge
+from tests.recruitment.factories import make_pledge, open_need
 
 
 @pytest.fixture
@@ -15,7 +14,7 @@ def admin_client(client, db):
 
 
 def test_admin_lists_and_shows_recruitment_records(admin_client, council, programme_office):
-    pledge = make_pledge(ResourceRequirementFactory(), council, programme_office)
+    pledge = make_pledge(open_need(), council, programme_office)
     for name in ("participation", "pledge", "organisationcapacity"):
         response = admin_client.get(reverse(f"admin:recruitment_{name}_changelist"))
         assert response.status_code == 200, name
@@ -24,7 +23,7 @@ def test_admin_lists_and_shows_recruitment_records(admin_client, council, progra
 
 
 def test_pledges_are_read_only_in_the_admin(admin_client, council, programme_office):
-    pledge = make_pledge(ResourceRequirementFactory(), council, programme_office)
+    pledge = make_pledge(open_need(), council, programme_office)
     assert admin_client.get(reverse("admin:recruitment_pledge_add")).status_code == 403
     url = reverse("admin:recruitment_pledge_delete", args=[pledge.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 403

@@ -19,6 +19,7 @@ from tests.recruitment.factories import (
     OrganisationCapacityFactory,
     ParticipationFactory,
     make_pledge,
+    open_need,
 )
 from tests.skills.factories import SkillFactory, UserSkillFactory
 
@@ -437,7 +438,7 @@ def test_contributions_queries_do_not_grow(programme_office):
 
         while Organisation.objects.count() < n + 1:
             organisation = OrganisationFactory()
-            make_pledge(ResourceRequirementFactory(), organisation, programme_office)
+            make_pledge(open_need(), organisation, programme_office)
 
     assert_same_queries(make_rows, selectors.contributions, budget=4)
 

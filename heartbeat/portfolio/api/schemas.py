@@ -88,6 +88,32 @@ class TransitionOut(Schema):
     at: datetime.datetime
 
 
+class FieldChangeOut(Schema):
+    field: str
+    before: str
+    after: str
+
+
+class DifferenceOut(Schema):
+    section: str = Field(
+        description="project (dates and cost), scope, requirements, products, benefits or needs"
+    )
+    action: str = Field(description="added, removed or changed")
+    subject: str
+    changes: list[FieldChangeOut]
+    changed_by: str
+    changed_at: datetime.datetime | None
+
+
+class BaselineOut(Schema):
+    taken_at: datetime.datetime
+    taken_by: str
+    differences: list[DifferenceOut] = Field(
+        description="How the definition differs from the one approved, with who changed it "
+        "and when."
+    )
+
+
 class ProjectOut(ProjectSummaryOut):
     problem: str
     created_at: datetime.datetime
@@ -103,6 +129,10 @@ class ProjectOut(ProjectSummaryOut):
         description="The stage moves the caller may make now (empty for visitors)."
     )
     transitions: list[TransitionOut]
+    baseline: BaselineOut | None = Field(
+        description="The definition as approved and what differs from it now; for signed-in "
+        "members of the partnership, null before approval."
+    )
 
 
 class ThemeOut(Schema):

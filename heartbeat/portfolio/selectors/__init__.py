@@ -25,9 +25,11 @@ from heartbeat.portfolio.selectors.history import (
 )
 from heartbeat.portfolio.selectors.programme import ThemeOverview, programme_overview
 from heartbeat.portfolio.selectors.project import (
+    BaselineView,
     ResourceRow,
     ResourceTotals,
     allowed_moves,
+    project_baseline,
     project_detail,
     project_heading,
     project_to_input,
@@ -54,6 +56,8 @@ __all__ = [
     "programme_overview",
     "project_heading",
     "project_detail",
+    "BaselineView",
+    "project_baseline",
     "allowed_moves",
     "project_to_input",
     "ResourceRow",

@@ -27,6 +27,7 @@ from heartbeat.portfolio.models import (
     SubArea,
     Theme,
     Visibility,
+    sees_partnership_projects,
 )
 from heartbeat.skills.models import Skill, SkillLevel
 
@@ -260,6 +261,6 @@ def project_history(project: Project, user=None) -> list[HistoryEntry]:
             ]
     ranked.sort(key=lambda pair: (pair[1].when, pair[0], pair[1].record_id), reverse=True)
     entries = [entry for _, entry in ranked]
-    if not Project(visibility=Visibility.PARTNERSHIP).is_visible_to(user):
+    if not sees_partnership_projects(user):
         entries = _for_visitors(entries, _visibility_timeline(project_records))
     return entries

@@ -1,6 +1,7 @@
 """The project page: a project with its definition, its allowed moves, and the input its
 edit form starts from."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from heartbeat.core.months import months_between
 from heartbeat.portfolio import permissions
+from heartbeat.portfolio.baseline import Difference
 from heartbeat.portfolio.inputs import (
     ProductInput,
     ProjectInput,
@@ -17,7 +19,13 @@ from heartbeat.portfolio.inputs import (
     ResourceInput,
     TextItemInput,
 )
-from heartbeat.portfolio.models import Project, ResourceRequirement, ScopeItem, StageTransition
+from heartbeat.portfolio.models import (
+    Project,
+    ResourceRequirement,
+    ScopeItem,
+    StageTransition,
+    sees_partnership_projects,
+)
 from heartbeat.portfolio.rules import Move, moves_from
 
 # The project page ---------------------------------------------------------------------------
@@ -44,6 +52,7 @@ def project_detail(user, slug: str) -> Project:
             "project_lead",
             "project_lead__organisation",
             "created_by",
+            "baseline__taken_by",
         )
         .prefetch_related(
             "scope_items",
@@ -68,6 +77,30 @@ def project_detail(user, slug: str) -> Project:
     project.scope_in = [s for s in project.scope_items.all() if s.kind == ScopeItem.Kind.IN]
     project.scope_out = [s for s in project.scope_items.all() if s.kind == ScopeItem.Kind.OUT]
     return project
+
+
+@dataclass
+class BaselineView:
+    """What a person sees of a project's approved baseline: when it was taken, by whom, and
+    what differs from it now (each difference with who made it and when)."""
+
+    taken_at: datetime.datetime
+    taken_by: str
+    differences: list[Difference]
+
+
+def project_baseline(user, project: Project) -> BaselineView | None:
+    """The baseline of a project from ``project_detail`` (no queries), for members of the
+    partnership: the differences name people and show what the definition said at approval,
+    which may have been before the project was public. None without a baseline."""
+    baseline = project.baseline
+    if baseline is None or not sees_partnership_projects(user):
+        return None
+    return BaselineView(
+        taken_at=baseline.taken_at,
+        taken_by=baseline.taken_by.display_name if baseline.taken_by else "Heartbeat",
+        differences=[Difference.from_json(d) for d in baseline.differences],
+    )
 
 
 def allowed_moves(user, project: Project) -> list[Move]:

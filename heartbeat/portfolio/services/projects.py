@@ -7,12 +7,13 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from heartbeat.accounts.models import User
-from heartbeat.core.exceptions import Conflict, InvalidInput, NotFound
+from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, NotFound
 from heartbeat.core.formatting import uk_datetime
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio import permissions
 from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, SubArea, Tag, Theme, Visibility
+from heartbeat.portfolio.rules import CHECKLIST_FIELDS, missing_from_definition
 from heartbeat.portfolio.services.base import (
     RESERVED_SLUGS,
     SLUG_BASE_LENGTH,
@@ -20,6 +21,7 @@ from heartbeat.portfolio.services.base import (
     _require,
     _save,
 )
+from heartbeat.portfolio.services.baseline import baseline_refresh
 from heartbeat.portfolio.services.definition import (
     _check_new_rows_have_no_ids,
     _check_rows,
@@ -240,4 +242,25 @@ def project_update(
     _save(current, actor)
     _sync_rows(current, data, actor, creating=False)
     _set_tags(current, data.tags, actor)
+    if current.holds_definition:
+        _refuse_incomplete_definition(current)
+    baseline_refresh(actor=actor, project=current, when=current._history_date)
     return current
+
+
+def _refuse_incomplete_definition(project: Project) -> None:
+    """From "defined" on, an edit may not leave the definition incomplete. Checked on the
+    saved rows, so the transaction rolls the whole edit back when it would."""
+    missing = missing_from_definition(project)
+    if not missing:
+        return
+    needs = "; ".join(item.label.lower() for item in missing)
+    raise ApplicationError(
+        f"{project.title} is {project.get_stage_display().lower()}, so its definition must "
+        f"stay complete. This change would leave it without: {needs}. Keep at least one of "
+        "each, or change it instead of removing it.",
+        code="definition_incomplete",
+        status=409,
+        field=CHECKLIST_FIELDS.get(missing[0].key),
+        extra={"missing": [item.key for item in missing]},
+    )

@@ -36,6 +36,7 @@ def _detail_context(request, project, **extra) -> dict:
         moves=moves,
         resources=resources.rows,
         total_days=resources.total_days,
+        baseline=selectors.project_baseline(user, project),
         rendered_sections=_rendered_sections(request, project),
         can_edit=permissions.can_edit_project(user, project),
         **extra,

@@ -85,7 +85,7 @@ class WithdrawIn(Schema):
 class PledgeQuery(Schema):
     project: str = Field("", description="A project's slug")
     organisation: str = Field("", description="An organisation's slug")
-    status: str = Field("", description="active or withdrawn")
+    status: str = Field("", description="active, ended or withdrawn")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0)
 
@@ -174,7 +174,7 @@ def pledge_list(request, params: Query[PledgeQuery]):
         pledges = pledges.filter(organisation__slug=params.organisation)
     if params.status:
         if params.status not in PledgeStatus.values:
-            raise InvalidInput("status must be active or withdrawn.", field="status")
+            raise InvalidInput("status must be active, ended or withdrawn.", field="status")
         pledges = pledges.filter(status=params.status)
     return page_of(pledges, limit=params.limit, offset=params.offset, item=_pledge)
 

@@ -34,7 +34,10 @@ from heartbeat.recruitment.selectors.needs import (
     open_needs,
     parse_need_filters,
 )
+from heartbeat.recruitment.selectors.people import LoadItem, PersonMonth, people_load, person_load
 from heartbeat.recruitment.selectors.project import (
+    PARTICIPATION_HISTORY_FIELDS,
+    PLEDGE_HISTORY_FIELDS,
     ProjectRecruitment,
     participation_history,
     pledge_detail,
@@ -72,10 +75,16 @@ __all__ = [
     "open_needs",
     "NEED_EXPORT_HEADERS",
     "need_export_rows",
+    "LoadItem",
+    "PersonMonth",
+    "people_load",
+    "person_load",
     "ProjectRecruitment",
     "project_coverage",
     "project_recruitment",
     "pledge_detail",
+    "PLEDGE_HISTORY_FIELDS",
+    "PARTICIPATION_HISTORY_FIELDS",
     "pledge_history",
     "participation_history",
     "ProjectGap",

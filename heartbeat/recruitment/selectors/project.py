@@ -14,9 +14,8 @@ from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, visi
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.coverage import (
     ProjectCoverage,
-    pledge_days_by_month,
+    pledged_by_need,
     requirement_coverage,
-    sum_by_month,
 )
 from heartbeat.recruitment.models import (
     Participation,
@@ -40,7 +39,18 @@ class ProjectRecruitment:
     own_participation: Participation | None = None
     can_act: bool = False
     show_people: bool = False
+    # Whether councils may pledge now (the project's needs are open: NEED_STAGES).
     accepting: bool = True
+    # Whether organisations may still join or express interest (not closed or cancelled).
+    joining: bool = True
+    # A paused project takes no new pledges; those made stay, shown as paused.
+    paused: bool = False
+
+    def pledge_status(self, pledge) -> str:
+        """How a pledge's status reads on the project page."""
+        if self.paused and pledge.is_active:
+            return "Paused"
+        return pledge.get_status_display()
 
 
 def project_coverage(project: Project) -> ProjectCoverage:
@@ -76,24 +86,12 @@ def project_recruitment(user, project: Project) -> ProjectRecruitment:
         .prefetch_related("adjustments")
         .order_by("status", "requirement__order", "requirement_id", "organisation__name", "id")
     )
-    # Coverage from the pledges just loaded: the same sums the services keep in
-    # RequirementMonth, without another query.
-    per_requirement: dict[int, list] = defaultdict(list)
-    for pledge in pledges:
-        if pledge.is_active:
-            per_requirement[pledge.requirement_id].append(
-                pledge_days_by_month(
-                    pledge.start_month,
-                    pledge.end_month,
-                    pledge.days_per_month,
-                    {a.month: a.days for a in pledge.adjustments.all()},
-                )
-            )
+    # Coverage from the pledges just loaded: the same sum the services store as
+    # RequirementMonth (coverage.pledged_by_need), without another query.
+    needs = _requirements_of(project)
+    pledged = pledged_by_need(pledges, {need.pk: need for need in needs})
     coverage = ProjectCoverage(
-        requirements=[
-            requirement_coverage(r, sum_by_month(per_requirement.get(r.pk, [])))
-            for r in _requirements_of(project)
-        ]
+        requirements=[requirement_coverage(r, pledged.get(r.pk, {})) for r in needs]
     )
     own = None
     organisation_id = getattr(user, "organisation_id", None)
@@ -107,7 +105,9 @@ def project_recruitment(user, project: Project) -> ProjectRecruitment:
         own_participation=own,
         can_act=permissions.can_act_for_an_organisation(user),
         show_people=permissions.can_see_pledged_people(user, project),
-        accepting=project.stage not in (Stage.CLOSED, Stage.CANCELLED),
+        accepting=project.takes_pledges,
+        joining=project.stage not in (Stage.CLOSED, Stage.CANCELLED),
+        paused=project.stage == Stage.PAUSED,
     )
 
 
