@@ -501,7 +501,7 @@ def test_project_history_queries_do_not_grow(programme_office):
             )
         data.title = f"Telecare with {n}"
         data.lead_organisation_id = OrganisationFactory().pk
-        data.project_lead_id = UserFactory().pk
+        data.project_lead_id = UserFactory(is_project_lead=True).pk
         services.project_update(
             actor=programme_office, project=current, data=data, expected_version=current.version
         )

@@ -374,8 +374,10 @@ def test_no_pledges_on_a_closed_project(client_for, organisation_lead, requireme
     response = client_for(organisation_lead).post(
         reverse("recruitment:pledge_create", args=[requirement.pk]), pledge_post()
     )
-    assert response.status_code == 422
-    assert "takes no more pledges" in response.content.decode()
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "takes no more pledges" in html
+    assert "<form method=\"post\"" not in html
 
 
 PLEDGE_CHANGE = {

@@ -32,6 +32,7 @@ from heartbeat.portfolio.selectors.project import (
     project_baseline,
     project_detail,
     project_heading,
+    project_lead_candidates,
     project_to_input,
     resource_totals,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "ResourceRow",
     "ResourceTotals",
     "resource_totals",
+    "project_lead_candidates",
     "FieldChange",
     "HistoryEntry",
 ]

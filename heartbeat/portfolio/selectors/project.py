@@ -5,10 +5,11 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from heartbeat.accounts.models import User
 from heartbeat.core.months import months_between
 from heartbeat.portfolio import permissions
 from heartbeat.portfolio.baseline import Difference
@@ -201,3 +202,22 @@ def resource_totals(project: Project) -> ResourceTotals:
             )
         )
     return ResourceTotals(rows=rows)
+
+
+def project_lead_candidates(*, actor=None, project=None, organisation_id=None):
+    """Who may be named a project's lead, written once for the form and the service: people
+    with the project lead role, people of the lead organisation, the current lead, and the
+    person naming them. Active people only."""
+    condition = Q(is_project_lead=True)
+    if organisation_id:
+        condition |= Q(organisation_id=organisation_id)
+    if project is not None and project.project_lead_id:
+        condition |= Q(pk=project.project_lead_id)
+    if actor is not None and actor.is_authenticated:
+        condition |= Q(pk=actor.pk)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(condition)
+        .select_related("organisation")
+        .order_by("full_name", "email")
+    )

@@ -14,6 +14,7 @@ from heartbeat.portfolio import permissions
 from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, SubArea, Tag, Theme, Visibility
 from heartbeat.portfolio.rules import CHECKLIST_FIELDS, missing_from_definition
+from heartbeat.portfolio.selectors.project import project_lead_candidates
 from heartbeat.portfolio.services.base import (
     RESERVED_SLUGS,
     SLUG_BASE_LENGTH,
@@ -65,7 +66,7 @@ def _clean_slug(given: str, title: str, *, exclude_pk: int | None) -> str:
     return f"{base}-{n}"
 
 
-def _check_project_fields(data: ProjectInput, current: Project | None) -> None:
+def _check_project_fields(data: ProjectInput, current: Project | None, actor=None) -> None:
     """The rules on the project's own fields, in the order a form shows them."""
     if not (data.title or "").strip():
         raise InvalidInput("Enter a title.", field="title")
@@ -92,6 +93,17 @@ def _check_project_fields(data: ProjectInput, current: Project | None) -> None:
             raise InvalidInput(
                 "Choose a project lead from the people who use Heartbeat.", field="project_lead"
             )
+        if not unchanged and actor is not None:
+            candidates = project_lead_candidates(
+                actor=actor, project=current, organisation_id=data.lead_organisation_id
+            )
+            if not candidates.filter(pk=data.project_lead_id).exists():
+                raise InvalidInput(
+                    "Name as project lead someone with the project lead role or a person of "
+                    "the lead organisation (or yourself).",
+                    field="project_lead",
+                    code="not_a_lead_candidate",
+                )
     if (
         data.planned_start is not None
         and data.planned_end is not None
@@ -171,7 +183,7 @@ def project_create(*, actor, data: ProjectInput) -> Project:
             permissions.can_create_project(actor),
             "Only the programme office, organisation leads and project leads can propose projects.",
         )
-    _check_project_fields(data, None)
+    _check_project_fields(data, None, actor)
     if (
         data.project_lead_id is None
         and actor is not None
@@ -233,7 +245,7 @@ def project_update(
         )
     if current.version != expected_version:
         raise _conflict(current)
-    _check_project_fields(data, current)
+    _check_project_fields(data, current, actor)
     if (data.slug or "").strip() and data.slug.strip() != current.slug:
         current.slug = _clean_slug(data.slug, data.title, exclude_pk=current.pk)
     _check_rows(data, current)

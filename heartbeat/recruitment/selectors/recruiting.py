@@ -20,6 +20,7 @@ class ProjectGap:
     title: str
     theme: str
     required: Decimal = ZERO
+    pledged: Decimal = ZERO
     covered: Decimal = ZERO
     largest_gap: Decimal = ZERO
     largest_gap_skill: str = ""
@@ -55,13 +56,15 @@ def recruiting_projects(user, sort: str = "gap") -> list[ProjectGap]:
         "project__theme__name",
         "skill__name",
         "required_days",
+        "pledged_days",
         "covered_days",
         "largest_gap",
     )
     gaps: dict[str, ProjectGap] = {}
-    for slug, title, theme, skill, required, covered, largest in needs:
+    for slug, title, theme, skill, required, pledged, covered, largest in needs:
         gap = gaps.setdefault(slug, ProjectGap(slug=slug, title=title, theme=theme))
         gap.required += required
+        gap.pledged += pledged
         gap.covered += covered
         if largest > gap.largest_gap:
             gap.largest_gap, gap.largest_gap_skill = largest, skill

@@ -10,6 +10,7 @@ from heartbeat.recruitment.services.base import (
     MAX_CAPACITY_DAYS,
     default_participation_role,
     lock_project,
+    pledge_refusal,
 )
 from heartbeat.recruitment.services.capacity import capacity_declare, capacity_remove
 from heartbeat.recruitment.services.participation import participation_set
@@ -22,11 +23,18 @@ from heartbeat.recruitment.services.pledges import (
     pledge_withdraw,
     refresh_requirement_months,
 )
+from heartbeat.recruitment.services.project_changes import (
+    FINISHING_STAGES,
+    end_pledges_of_finished_project,
+    refuse_changing_pledged_need,
+    trim_pledges_to_need,
+)
 
 __all__ = [
     "FINISHED_STAGES",
     "MAX_CAPACITY_DAYS",
     "lock_project",
+    "pledge_refusal",
     "default_participation_role",
     "capacity_declare",
     "capacity_remove",
@@ -38,4 +46,8 @@ __all__ = [
     "pledge_withdraw",
     "pledge_trim",
     "pledge_end",
+    "FINISHING_STAGES",
+    "end_pledges_of_finished_project",
+    "refuse_changing_pledged_need",
+    "trim_pledges_to_need",
 ]

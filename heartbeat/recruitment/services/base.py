@@ -40,30 +40,37 @@ def lock_project(project_id: int) -> Project:
     )
 
 
-def _refuse_unless_taking_pledges(project: Project) -> None:
-    """Pledges are made and changed only while the project's needs are open
-    (``portfolio.models.NEED_STAGES``: approved, recruiting, in delivery)."""
+def pledge_refusal(project: Project) -> ApplicationError | None:
+    """Why ``project`` takes no pledges now, or None when it does: pledges are made and
+    changed only while its needs are open (``portfolio.models.NEED_STAGES``: approved,
+    recruiting, in delivery)."""
     if project.takes_pledges:
-        return
+        return None
     if project.stage in FINISHED_STAGES:
-        raise ApplicationError(
+        return ApplicationError(
             f"{project.title} is {project.get_stage_display().lower()}: it takes no more pledges.",
             code="project_closed",
             status=409,
         )
     if project.stage == Stage.PAUSED:
-        raise ApplicationError(
+        return ApplicationError(
             f"{project.title} is paused: it takes no new pledges until it resumes. Pledges "
             "already made stay as they are.",
             code="project_paused",
             status=409,
         )
-    raise ApplicationError(
+    return ApplicationError(
         f"{project.title} is {project.get_stage_display().lower()}: councils can pledge once "
         "the programme office approves it.",
         code="project_not_approved",
         status=409,
     )
+
+
+def _refuse_unless_taking_pledges(project: Project) -> None:
+    refusal = pledge_refusal(project)
+    if refusal is not None:
+        raise refusal
 
 
 def default_participation_role(project: Project, organisation, participation=None) -> str:
