@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from heartbeat.accounts.models import User
@@ -202,10 +202,41 @@ def project_create(*, actor, data: ProjectInput) -> Project:
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     _apply_project_fields(project, data)
-    _save(project, actor)
+    _save_new_project(project, data, actor)
     _sync_rows(project, data, actor, creating=True)
     _set_tags(project, data.tags, actor)
     return project
+
+
+# How many times a project whose address someone took at the same moment tries the next.
+SLUG_ATTEMPTS = 5
+
+
+def _save_new_project(project: Project, data: ProjectInput, actor) -> None:
+    """Save a new project. The address was checked free, but another project may take it
+    between the check and the save: then a chosen address is refused, and one made from the
+    title moves on to the next free one."""
+    for _attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                _save(project, actor)
+            return
+        except IntegrityError:
+            if (data.slug or "").strip():
+                raise InvalidInput(
+                    f"Another project already uses the web address '{project.slug}': choose "
+                    "another.",
+                    code="slug_taken",
+                    field="slug",
+                ) from None
+            project.pk = None
+            project.slug = _clean_slug("", data.title, exclude_pk=None)
+    raise ApplicationError(
+        "Other projects with this title are being saved at this moment: try again.",
+        code="slug_taken",
+        status=409,
+        field="slug",
+    )
 
 
 def _conflict(current: Project) -> Conflict:

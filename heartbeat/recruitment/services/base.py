@@ -36,7 +36,9 @@ def lock_project(project_id: int) -> Project:
     project takes this lock first, so its stage cannot change under the write and two
     writes to its participants or pledges happen one after the other."""
     return (
-        Project.objects.select_for_update().select_related("lead_organisation").get(pk=project_id)
+        Project.objects.select_for_update(of=("self",))
+        .select_related("lead_organisation")
+        .get(pk=project_id)
     )
 
 

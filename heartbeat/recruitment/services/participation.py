@@ -125,7 +125,7 @@ def participation_set(
         if status == ParticipationStatus.WITHDRAWN:
             # Needs before pledges: the order every pledge write locks them in.
             list(ResourceRequirement.objects.select_for_update().filter(project=project))
-            pledges = Pledge.objects.select_for_update().filter(
+            pledges = Pledge.objects.select_for_update(of=("self",)).filter(
                 organisation=organisation, requirement__project=project, status=PledgeStatus.ACTIVE
             )
             for pledge in pledges:

@@ -68,7 +68,7 @@ def _join_for_pledge(*, actor, project: Project, organisation) -> None:
 
 def _lock_need(requirement_id: int) -> ResourceRequirement:
     return (
-        ResourceRequirement.objects.select_for_update()
+        ResourceRequirement.objects.select_for_update(of=("self",))
         .select_related("skill")
         .get(pk=requirement_id)
     )
@@ -346,7 +346,7 @@ def _lock_current(pledge: Pledge, expected_version: int | None) -> Pledge:
     lock_project(row["requirement__project_id"])
     _lock_need(row["requirement_id"])
     current = (
-        Pledge.objects.select_for_update()
+        Pledge.objects.select_for_update(of=("self",))
         .select_related("requirement__project", "requirement__skill", "organisation")
         .get(pk=pledge.pk)
     )

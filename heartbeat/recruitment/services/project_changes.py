@@ -39,7 +39,7 @@ def end_pledges_of_finished_project(*, actor, transition, extra) -> None:
     # The project is locked by the stage move; needs before pledges, as pledge writes do.
     needs = list(ResourceRequirement.objects.select_for_update().filter(project=project))
     pledges = list(
-        Pledge.objects.select_for_update()
+        Pledge.objects.select_for_update(of=("self",))
         .active()
         .filter(requirement__project=project)
         .prefetch_related("adjustments")
@@ -104,7 +104,7 @@ def trim_pledges_to_need(*, actor, requirement, before) -> None:
     reason = f"The need for a {requirement.skill} on {requirement.project} now runs {period}."
     changed = [
         pledge
-        for pledge in Pledge.objects.select_for_update()
+        for pledge in Pledge.objects.select_for_update(of=("self",))
         .active()
         .filter(requirement=requirement)
         .prefetch_related("adjustments")
