@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from heartbeat.portfolio import selectors, services
 from heartbeat.portfolio.inputs import RequirementInput, ResourceInput, TextItemInput
-from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
+from heartbeat.portfolio.models import Project, Stage, StageTransition, Tag, Visibility
 from heartbeat.portfolio.rules import definition_checklist
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import (
@@ -237,6 +237,22 @@ def test_catalogue_search_on_this_database(member):
     else:
         assert _titles(member, q="benchmark") == []
         assert _titles(member, q="intell") == ["Data and intelligence"]
+
+
+def test_catalogue_search_covers_the_lead_organisation_and_tags(member):
+    """On both databases: the lead organisation's name and the tags are searched as well as
+    the text, and words may be found in different places."""
+    fife = OrganisationFactory(name="Fife", official_name="Fife Council")
+    telecare = ProjectFactory(title="Digital telecare", lead_organisation=fife)
+    crm = ProjectFactory(title="CRM and bookings", summary="One record of contact")
+    crm.tags.add(Tag.objects.create(name="Customer service", slug="customer-service"))
+    ProjectFactory(title="Cyber resilience", summary="Security for every council")
+
+    assert _titles(member, q="Fife") == ["Digital telecare"]
+    assert _titles(member, q="customer") == ["CRM and bookings"]
+    assert _titles(member, q="fife telecare") == ["Digital telecare"]
+    assert _titles(member, q="Fife cyber") == []
+    assert telecare.lead_organisation == fife
 
 
 def test_catalogue_search_ranks_title_matches_first_on_postgresql(member):

@@ -9,10 +9,10 @@ from django.urls import reverse
 from heartbeat.core import registry
 from heartbeat.portfolio import services
 from heartbeat.portfolio.inputs import ProjectInput
-from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
+from heartbeat.portfolio.models import Project, Stage, StageTransition, Tag, Visibility
 from heartbeat.portfolio.selectors import HistoryEntry, project_detail, project_to_input
 from heartbeat.portfolio.views import HISTORY_ON_PAGE
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import (
     ProjectFactory,
     RequirementFactory,
@@ -138,6 +138,17 @@ def test_catalogue_search(client, theme):
     ProjectFactory(title="Cyber resilience", theme=theme)
     text = text_of(client.get(reverse("portfolio:project_list"), {"q": "telecare"}))
     assert "Digital telecare" in text and "Cyber resilience" not in text
+
+
+def test_catalogue_search_finds_the_lead_organisation_and_tags(client, theme):
+    moray = OrganisationFactory(name="Moray")
+    ProjectFactory(title="Digital telecare", theme=theme, lead_organisation=moray)
+    cyber = ProjectFactory(title="Cyber resilience", theme=theme)
+    cyber.tags.add(Tag.objects.create(name="Security", slug="security"))
+    text = text_of(client.get(reverse("portfolio:project_list"), {"q": "moray"}))
+    assert "Digital telecare" in text and "Cyber resilience" not in text
+    text = text_of(client.get(reverse("portfolio:project_list"), {"q": "security"}))
+    assert "Cyber resilience" in text and "Digital telecare" not in text
 
 
 def test_catalogue_reports_bad_filters_and_ignores_them(client, theme):
