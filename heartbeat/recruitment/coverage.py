@@ -196,11 +196,14 @@ def meets_need(skill_id: int, level: str, requirement) -> bool:
     ) >= SKILL_LEVEL_ORDER.get(requirement.level, 0)
 
 
-def pledged_by_need(pledges: Iterable, needs: Mapping[int, object]) -> dict[int, dict]:
+def pledged_by_need(
+    pledges: Iterable, needs: Mapping[int, object], adjustments: Mapping | None = None
+) -> dict[int, dict]:
     """Days pledged to each need (by id) in each month, over the pledges that count towards
     it: active, or ended for the months they ran, at the need's skill and at its level or
     above, after planned reductions. The one sum behind the stored coverage months and a
-    project's heat map. Pledges carry their ``adjustments`` (prefetch them)."""
+    project's heat map. Reductions come from ``adjustments`` (pledge id to {month: days})
+    when given, else from each pledge's prefetched ``adjustments``."""
     from heartbeat.recruitment.models import COUNTED_STATUSES
 
     per_need: dict[int, list] = {}
@@ -215,7 +218,9 @@ def pledged_by_need(pledges: Iterable, needs: Mapping[int, object]) -> dict[int,
                 pledge.start_month,
                 pledge.end_month,
                 pledge.days_per_month,
-                {a.month: a.days for a in pledge.adjustments.all()},
+                adjustments.get(pledge.pk, {})
+                if adjustments is not None
+                else {a.month: a.days for a in pledge.adjustments.all()},
             )
         )
     return {need_id: sum_by_month(months) for need_id, months in per_need.items()}
