@@ -291,6 +291,7 @@ def load(context) -> None:
         themes, sub_areas = load_themes(actor=office)
         organisations = _organisations()
         people = _project_leads(organisations, context.password)
+        context.people.update(p["email"] for p in demo_data.PROJECT_LEADS)
         existing = set(
             Project.objects.filter(slug__in=[p["slug"] for p in demo_data.PROJECTS]).values_list(
                 "slug", flat=True
