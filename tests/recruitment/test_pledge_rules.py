@@ -580,3 +580,22 @@ def test_the_default_participation_role_comes_from_the_service(
     assert other.role == ParticipationRole.OBSERVER
     newcomer = OrganisationFactory()
     assert services.default_participation_role(project, newcomer) == ParticipationRole.PARTICIPANT
+
+
+def test_the_api_schema_states_the_same_bounds(client):
+    schemas = client.get(f"{API}/openapi.json").json()["components"]["schemas"]
+    for name in ("ResourceIn", "PledgeIn", "PledgeUpdateIn"):
+        days = schemas[name]["properties"]["days_per_month"]
+        assert (days["exclusiveMinimum"], days["maximum"]) == (0, 23), name
+
+
+def test_the_pledge_form_bounds_days_as_the_service_does(client_for, organisation_lead):
+    requirement = open_need()
+    response = client_for(organisation_lead).post(
+        reverse("recruitment:pledge_create", args=[requirement.pk]), _post(days_per_month="24")
+    )
+    assert response.status_code == 422
+    assert (
+        "#id_days_per_month",
+        "The days per month can be 23 at most: no month has more working days in Scotland",
+    ) in summary_links(response)

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.portfolio import selectors
 from heartbeat.portfolio.api.base import MAX_LIMIT, PersonRef, Ref
 from heartbeat.portfolio.models import Stage, Visibility
@@ -183,7 +184,11 @@ class ResourceIn(Schema):
     skill: str = Field(description="The skill's slug, from GET /skills")
     level: str = "working"
     people: int = 1
-    days_per_month: Decimal
+    days_per_month: Decimal = Field(
+        description="Days per person per month: more than 0, and at most the working days "
+        "in Scotland of each month of the period (23 in the longest)",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_WORKING_DAYS},
+    )
     start_month: datetime.date = Field(description="Any day of the first month")
     end_month: datetime.date = Field(description="Any day of the last month")
     notes: str = ""

@@ -11,7 +11,7 @@ from ninja import Field, Query, Schema, Status
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
-from heartbeat.core.months import month_key, parse_month
+from heartbeat.core.months import MAX_WORKING_DAYS, month_key, parse_month
 from heartbeat.portfolio.models import ResourceRequirement, visible_projects_q
 from heartbeat.recruitment import services
 from heartbeat.recruitment.api.base import MAX_LIMIT, MONTH, ErrorOut, Ref, _ref, router
@@ -25,7 +25,10 @@ from heartbeat.skills.models import Skill
 
 class AdjustmentIO(Schema):
     month: str = Field(description=MONTH)
-    days: Decimal
+    days: Decimal = Field(
+        description="The days given that month instead: 0 or more, fewer than the usual",
+        json_schema_extra={"minimum": 0, "maximum": MAX_WORKING_DAYS},
+    )
 
 
 class PledgeOut(Schema):
@@ -56,7 +59,11 @@ class PledgeFieldsIn(Schema):
     capacity_label: str = Field("", description="Who, when no person is named")
     skill: str | None = Field(None, description="The need's skill slug (the default)")
     level: str
-    days_per_month: Decimal = Field(description="More than 0, at most 23")
+    days_per_month: Decimal = Field(
+        description="More than 0, and at most the working days in Scotland of each month (23 "
+        "in the longest); a named person's pledges together stay within them too",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_WORKING_DAYS},
+    )
     start_month: str = Field(description=MONTH)
     end_month: str = Field(description=MONTH)
     adjustments: list[AdjustmentIO] = Field(
