@@ -75,11 +75,23 @@ def _text(value) -> str | None:
 def snapshot(project: Project) -> dict[str, Any]:
     """The project's definition now, as JSON (6 queries; none on a project whose rows and
     needs' skills are prefetched, as ``selectors.project_detail`` does)."""
+    return snapshot_of(
+        project,
+        scope=project.scope_items.all(),
+        requirements=project.requirements.all(),
+        products=project.products.all(),
+        benefits=project.expected_benefits.all(),
+        needs=_needs(project),
+    )
+
+
+def snapshot_of(project, *, scope, requirements, products, benefits, needs) -> dict[str, Any]:
+    """A definition as JSON, from its project and rows (each need with its ``skill``)."""
     return {
         **{name: _text(getattr(project, name)) for name in PROJECT_FIELDS},
-        "scope": [{"id": s.pk, "kind": s.kind, "text": s.text} for s in project.scope_items.all()],
+        "scope": [{"id": s.pk, "kind": s.kind, "text": s.text} for s in scope],
         "requirements": [
-            {"id": r.pk, "text": r.text, "priority": r.priority} for r in project.requirements.all()
+            {"id": r.pk, "text": r.text, "priority": r.priority} for r in requirements
         ],
         "products": [
             {
@@ -89,9 +101,9 @@ def snapshot(project: Project) -> dict[str, Any]:
                 "description": p.description,
                 "planned_date": _text(p.planned_date),
             }
-            for p in project.products.all()
+            for p in products
         ],
-        "benefits": [{"id": b.pk, "text": b.text} for b in project.expected_benefits.all()],
+        "benefits": [{"id": b.pk, "text": b.text} for b in benefits],
         "needs": [
             {
                 "id": n.pk,
@@ -103,7 +115,7 @@ def snapshot(project: Project) -> dict[str, Any]:
                 "end_month": _text(n.end_month),
                 "notes": n.notes,
             }
-            for n in _needs(project)
+            for n in needs
         ],
     }
 
