@@ -92,8 +92,8 @@ def project_transition(
         if missing:
             needs = "; ".join(item.label.lower() for item in missing)
             raise ApplicationError(
-                f"The definition is not complete. Before the project can be "
-                f"{_stage_label(to_stage).lower()}, it needs: {needs}.",
+                f"The definition is not complete yet. Before the project can be "
+                f"{_stage_label(to_stage).lower()}, it still needs: {needs}.",
                 code="definition_incomplete",
                 status=409,
                 extra={"missing": [item.key for item in missing]},
