@@ -45,9 +45,7 @@ def test_the_admin_cannot_cascade_pledges_or_participations_away(
         reverse("admin:partnership_organisation_delete", args=[council.pk]),
     ):
         page = admin_client.get(url)
-        assert "<title>Cannot delete" in (
-            page.content.decode()
-        )
+        assert "<title>Cannot delete" in (page.content.decode())
         admin_client.post(url, {"post": "yes"})
 
     assert Project.objects.filter(pk=project.pk).exists()
