@@ -10,6 +10,11 @@ import holidays
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
+# The most working days any month has in Scotland (23: a 31-day month starting on a weekday,
+# without a bank holiday). Database constraints use it; services hold each month to its own
+# ``working_days``.
+MAX_WORKING_DAYS = 23
+
 
 def first_of_month(value: datetime.date) -> datetime.date:
     return value.replace(day=1)
@@ -61,4 +66,16 @@ def working_days(month: datetime.date) -> int:
         1
         for day in range(1, days + 1)
         if (date := datetime.date(year, number, day)).weekday() < 5 and date not in closed
+    )
+
+
+def months_between_expression(start, end):
+    """``months_between`` as a database expression of two date columns or expressions, for
+    annotations (both are first-of-month dates; the count includes both months)."""
+    from django.db.models import ExpressionWrapper, IntegerField
+    from django.db.models.functions import ExtractMonth, ExtractYear
+
+    return ExpressionWrapper(
+        (ExtractYear(end) - ExtractYear(start)) * 12 + ExtractMonth(end) - ExtractMonth(start) + 1,
+        output_field=IntegerField(),
     )

@@ -38,6 +38,8 @@ class DemoContext:
     password: str = DEMO_PASSWORD
     accounts: list[DemoAccount] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
+    # The email of every person the loaders make or keep, so all of them share ``password``.
+    people: set[str] = field(default_factory=set)
 
     def add_account(self, *, email: str, full_name: str, role: str, organisation: str) -> None:
         """List an account in the sign-in table the command prints."""
@@ -46,12 +48,26 @@ class DemoContext:
         )
 
 
-def load_demo(loaders: list[str] | None = None, *, dry_run: bool = False) -> DemoContext:
-    """Run every demo loader in order, all or nothing; with ``dry_run``, roll it all back."""
-    context = DemoContext()
+def load_demo(
+    loaders: list[str] | None = None, *, dry_run: bool = False, password: str = DEMO_PASSWORD
+) -> DemoContext:
+    """Run every demo loader in order, all or nothing; with ``dry_run``, roll it all back.
+
+    Every demo person signs in with ``password``: the published one on a laptop, or (on a
+    server, see the ``demo`` command) a random one that replaces it on every demo account.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    context = DemoContext(password=password)
     with transaction.atomic():
         for path in DEMO_LOADERS if loaders is None else loaders:
             import_string(path)(context)
+        if password != DEMO_PASSWORD and context.people:
+            # No demo account keeps the published password, whoever made it and when.
+            get_user_model().objects.filter(email__in=context.people).update(
+                password=make_password(password)
+            )
         if dry_run:
             transaction.set_rollback(True)
     return context

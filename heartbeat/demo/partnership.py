@@ -94,6 +94,7 @@ def load(context) -> None:
             note=demo_data.EXTENSION_NOTE,
         )
 
+    context.people.update(p["email"] for p in [*demo_data.DEMO_PEOPLE, *demo_data.EXTRA_PEOPLE])
     for data in demo_data.DEMO_PEOPLE:
         _person(data, organisations[data["organisation"]], context.password)
         context.add_account(

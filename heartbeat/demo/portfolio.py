@@ -41,6 +41,7 @@ from heartbeat.portfolio.models import (
     Theme,
 )
 from heartbeat.portfolio.rules import find_move, missing_from_definition
+from heartbeat.portfolio.services import baseline_take
 
 # Demo events happen in the working day.
 EVENT_TIME = datetime.time(10, 0)
@@ -234,7 +235,7 @@ def _tell_story(project: Project, data: dict, lead, office) -> None:
         project.stage_changed_at = at
         project.version += 1
         _save(project, actor, at)
-        StageTransition.objects.create(
+        transition = StageTransition.objects.create(
             project=project,
             from_stage=from_stage,
             to_stage=to_stage,
@@ -242,6 +243,9 @@ def _tell_story(project: Project, data: dict, lead, office) -> None:
             reason=reason,
             at=at,
         )
+        if from_stage == Stage.DEFINED and to_stage == Stage.APPROVED:
+            # Approval froze the definition as it was then, as the lifecycle service does.
+            baseline_take(actor=actor, project=project, transition=transition)
     if project.stage != data["stage"]:
         raise ApplicationError(
             f"Demo project {project.slug}: its story ends in {project.stage}, not {data['stage']}."
@@ -291,6 +295,7 @@ def load(context) -> None:
         themes, sub_areas = load_themes(actor=office)
         organisations = _organisations()
         people = _project_leads(organisations, context.password)
+        context.people.update(p["email"] for p in demo_data.PROJECT_LEADS)
         existing = set(
             Project.objects.filter(slug__in=[p["slug"] for p in demo_data.PROJECTS]).values_list(
                 "slug", flat=True

@@ -6,7 +6,8 @@ recruiting, in delivery, paused or closed) get participants: the lead organisati
 others, most committed or active, some only interested, a few withdrawn with a reason. Their
 resource requirements get pledges from the participants, a named person or unnamed capacity,
 over the whole need or part of it, a third of them with a summer dip: projects in delivery
-or closed are mostly staffed, recruiting ones have gaps. That comes to about 10,000
+or closed are mostly staffed (a closed project's pledges have ended), recruiting ones have
+gaps; no named person gives more than a month's working days. That comes to about 10,000
 pledge-months per unit of scale (about 100,000 at scale 10), with the derived pledged days
 by need and month the services keep, and capacity declarations for half the councils.
 Everything is written with bulk inserts.
@@ -23,11 +24,17 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import User
-from heartbeat.core.months import add_months, month_range, months_between
+from heartbeat.core.months import (
+    add_months,
+    first_of_month,
+    month_range,
+    months_between,
+    working_days,
+)
 from heartbeat.generator.runner import BATCH_SIZE
 from heartbeat.partnership.models import Organisation, OrganisationKind
 from heartbeat.portfolio.models import ResourceRequirement, Stage
-from heartbeat.recruitment.coverage import pledge_days_by_month
+from heartbeat.recruitment.coverage import pledge_days_by_month, pledged_by_need
 from heartbeat.recruitment.models import (
     OrganisationCapacity,
     Participation,
@@ -90,6 +97,9 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
     ):
         requirements[requirement.project_id].append(requirement)
     today = timezone.localdate()
+    # Days already given by each named person in each month: no one gives more than the
+    # month's working days across every pledge (as the services hold).
+    load: dict[tuple[int, object], Decimal] = defaultdict(Decimal)
     participations: list[Participation] = []
     pledges: list[Pledge] = []
     reductions: list[list[tuple]] = []
@@ -161,7 +171,21 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
                         summer = [(m, half) for m in month_range(first, last) if m.month in (7, 8)]
                         if half >= days:
                             summer = []
+                    by_month = pledge_days_by_month(first, last, days, dict(summer))
+                    if person_id and any(
+                        load[(person_id, m)] + d > working_days(m) for m, d in by_month.items()
+                    ):
+                        person_id = None  # this person's months are full: unnamed capacity
                     withdrawn = rng.random() < WITHDRAWN_SHARE
+                    if person_id and not withdrawn:
+                        for month, value in by_month.items():
+                            load[(person_id, month)] += value
+                    if withdrawn:
+                        status = PledgeStatus.WITHDRAWN
+                    elif project.stage == Stage.CLOSED:
+                        status = PledgeStatus.ENDED  # closing the project ended its pledges
+                    else:
+                        status = PledgeStatus.ACTIVE
                     pledges.append(
                         Pledge(
                             organisation=organisation,
@@ -173,12 +197,12 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
                             days_per_month=days,
                             start_month=first,
                             end_month=last,
-                            total_days=sum(
-                                pledge_days_by_month(first, last, days, dict(summer)).values(),
-                                Decimal(0),
-                            ),
-                            status=PledgeStatus.WITHDRAWN if withdrawn else PledgeStatus.ACTIVE,
+                            total_days=sum(by_month.values(), Decimal(0)),
+                            status=status,
                             withdrawn_reason=rng.choice(WITHDRAW_REASONS) if withdrawn else "",
+                            ended_reason=f"{project.title} was closed."
+                            if status == PledgeStatus.ENDED
+                            else "",
                         )
                     )
                     reductions.append(summer)
@@ -202,21 +226,19 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
         for month, days in rows
     ]
     PledgeAdjustment.objects.bulk_create(adjustments, batch_size=BATCH_SIZE)
-    pledged: dict[tuple[int, object], Decimal] = defaultdict(Decimal)
-    pledge_months = 0
-    for pledge, rows in zip(pledges, reductions, strict=True):
-        by_month = pledge_days_by_month(
-            pledge.start_month, pledge.end_month, pledge.days_per_month, dict(rows)
-        )
-        pledge_months += len(by_month)
-        if pledge.status != PledgeStatus.ACTIVE:
-            continue
-        for month, days in by_month.items():
-            pledged[(pledge.requirement_id, month)] += days
+    pledge_months = sum(months_between(p.start_month, p.end_month) for p in pledges)
+    # The stored coverage months, by the same sum the pledge services keep them with.
+    needs = {r.pk: r for rows in requirements.values() for r in rows}
+    pledged = pledged_by_need(
+        pledges,
+        needs,
+        {pledge.pk: dict(rows) for pledge, rows in zip(pledges, reductions, strict=True)},
+    )
     RequirementMonth.objects.bulk_create(
         (
             RequirementMonth(requirement_id=requirement_id, month=month, pledged_days=days)
-            for (requirement_id, month), days in pledged.items()
+            for requirement_id, months in pledged.items()
+            for month, days in months.items()
         ),
         batch_size=BATCH_SIZE,
     )
@@ -233,7 +255,7 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
 
 
 def _capacities(organisations, rng, today) -> int:
-    start = add_months(today.replace(day=1), -6)
+    start = add_months(first_of_month(today), -6)
     rows = [
         OrganisationCapacity(
             organisation=organisation,

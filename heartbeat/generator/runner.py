@@ -63,20 +63,34 @@ def _flushers(paths: list[str]) -> list[Callable[..., Any]]:
     return flushers
 
 
-def database_state() -> str:
-    """``"empty"``, ``"generated"`` (holds this module's bench users) or ``"other"``.
+# Every address the generator writes (people's emails, organisations' websites) is in this
+# reserved domain; a record outside it was not generated.
+GENERATED_DOMAIN = "example.org"
 
-    The benchmark flushes a database only when it is empty or was generated, so pointing
-    it at a database that holds real records cannot wipe them.
+
+def database_state() -> str:
+    """``"empty"``, ``"generated"`` (holds this module's bench users, and only people and
+    organisations it could have made) or ``"other"``.
+
+    ``--flush`` and the benchmark empty a database only when it is empty or was generated,
+    so pointing them at a database that holds real records (or the demo) cannot wipe them.
     """
+    from django.db.models import Q
+
     from heartbeat.accounts.models import User
     from heartbeat.partnership.models import Organisation
 
-    if not Organisation.objects.exists():
+    if not Organisation.objects.exists() and not User.objects.exists():
         return "empty"
-    if User.objects.filter(email=BENCH_USERS["programme_office"]).exists():
-        return "generated"
-    return "other"
+    if not User.objects.filter(email=BENCH_USERS["programme_office"]).exists():
+        return "other"
+    foreign_people = User.objects.exclude(email__iendswith=f"{GENERATED_DOMAIN}")
+    foreign_organisations = Organisation.objects.exclude(
+        Q(website__iendswith=f".{GENERATED_DOMAIN}") | Q(website__iendswith=f".{GENERATED_DOMAIN}/")
+    )
+    if foreign_people.exists() or foreign_organisations.exists():
+        return "other"
+    return "generated"
 
 
 def generate_partnership(
@@ -109,6 +123,14 @@ def generate_partnership(
             f"The database already holds {existing} organisations. Run with --flush to delete "
             "them, and everything generated with them, before generating.",
             code="data_exists",
+        )
+    if existing and database_state() != "generated":
+        raise Conflict(
+            f"The database holds records the generator did not make ({existing} "
+            "organisations, and people or organisations outside the generator's example.org "
+            "addresses). --flush only empties a database the generator filled: point it at an "
+            "empty database instead.",
+            code="not_generated",
         )
 
     counts: dict[str, int] = {}

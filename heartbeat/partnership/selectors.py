@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from heartbeat.core.exceptions import NotFound
 from heartbeat.core.formatting import uk_date
+from heartbeat.core.months import add_months, first_of_month
 from heartbeat.partnership import permissions
 from heartbeat.partnership.models import (
     PARTNERSHIP_NAME,
@@ -255,18 +256,13 @@ def _term_summaries(terms: list[ProgrammeTerm]) -> list[TermSummary]:
     ]
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
-
-
 def _quarters(term: ProgrammeTerm) -> list[tuple[datetime.date, datetime.date]]:
     quarters = []
-    start = term.start.replace(day=1)
+    start = first_of_month(term.start)
     while start <= term.end:
-        end = min(_add_months(start, 3) - datetime.timedelta(days=1), term.end)
+        end = min(add_months(start, 3) - datetime.timedelta(days=1), term.end)
         quarters.append((start, end))
-        start = _add_months(start, 3)
+        start = add_months(start, 3)
     return quarters
 
 

@@ -13,6 +13,8 @@ from heartbeat.portfolio.models import (
     Tag,
     Theme,
 )
+from heartbeat.portfolio.selectors import project_lead_candidates
+from heartbeat.portfolio.services import baseline_refresh
 
 
 class SubAreaInline(admin.TabularInline):
@@ -38,7 +40,18 @@ class TagAdmin(admin.ModelAdmin):
 
 
 class DefinitionInline(admin.TabularInline):
+    """The definition is changed on the project's pages and in the API, whose service keeps
+    it complete from "defined" on, records what differs from the approved baseline and
+    refuses changing a need councils have pledged to: here it is read only."""
+
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class ScopeItemInline(DefinitionInline):
@@ -100,8 +113,38 @@ class ProjectAdmin(SimpleHistoryAdmin):
         StageTransitionInline,
     ]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class LeadCheckedForm(form):
+            def clean(self):
+                cleaned = super().clean()
+                lead = cleaned.get("project_lead")
+                unchanged = obj is not None and lead is not None and lead.pk == obj.project_lead_id
+                if lead is not None and not unchanged:
+                    organisation = cleaned.get("lead_organisation")
+                    candidates = project_lead_candidates(
+                        actor=request.user,
+                        project=obj,
+                        organisation_id=organisation.pk if organisation else None,
+                    )
+                    if not candidates.filter(pk=lead.pk).exists():
+                        self.add_error(
+                            "project_lead",
+                            "Name as project lead someone with the project lead role or a "
+                            "person of the lead organisation.",
+                        )
+                return cleaned
+
+        return LeadCheckedForm
+
     def save_model(self, request, obj, form, change):
         if change:
             # Someone with the edit form open must see that the project changed under them.
             obj.version += 1
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Dates and cost belong to the approved baseline: keep its differences current.
+        baseline_refresh(actor=request.user, project=form.instance)

@@ -13,9 +13,22 @@ portfolio imports none of them. ``services.project_transition`` calls:
 
 ``extra`` is the dictionary of further inputs the caller passed (for example a decision's
 id), so an app can ask for more than portfolio knows about without portfolio knowing.
+
+The definition's resource needs are what apps above pledge against. When an edit changes
+or removes a need, ``services.project_update`` calls:
+
+- each of ``need_checks`` before the change is written, as
+  ``check(*, actor, requirement, after)``: ``requirement`` is the need as it is, ``after``
+  the dictionary of its new values, or None when the edit removes it. A check refuses by
+  raising an ``ApplicationError`` (a need councils have pledged to, say).
+- each of ``need_listeners`` after a changed need is saved, in the same transaction, as
+  ``listener(*, actor, requirement, before)``: ``before`` holds the values it had (trim the
+  pledges of a need whose period was shortened).
 """
 
 from heartbeat.core.registry import Registry
 
 transition_checks = Registry("project transition checks")
 transition_listeners = Registry("project transition listeners")
+need_checks = Registry("resource need checks")
+need_listeners = Registry("resource need listeners")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from heartbeat.core.models import TimeStampedModel
+from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.skills.models import SkillLevel
 
 
@@ -68,10 +69,49 @@ OPEN_STAGES = (
     Stage.IN_DELIVERY,
 )
 
+# The stages in which a project's resource needs are open and councils may pledge to them:
+# from approval until the project closes. Services, the open-needs list and the pages all
+# use this one constant.
+NEED_STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
+
+# From "defined" on, a project's definition stays complete: an edit that would leave it
+# incomplete is refused (a paused project holds it when it was paused from one of these).
+DEFINITION_HELD_STAGES = (
+    Stage.DEFINED,
+    Stage.APPROVED,
+    Stage.RECRUITING,
+    Stage.IN_DELIVERY,
+    Stage.CLOSED,
+)
+
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", "Public"
     PARTNERSHIP = "partnership", "Partnership only"
+
+
+def visibilities_for(user) -> tuple[str, ...]:
+    """Who can see a project, written once: signed-in members of the partnership see every
+    project; visitors see public projects only. ``ProjectQuerySet.visible_to``,
+    ``Project.is_visible_to`` and the related querysets all read this."""
+    if user is not None and user.is_authenticated and user.is_active:
+        return tuple(Visibility.values)
+    return (Visibility.PUBLIC,)
+
+
+def sees_partnership_projects(user) -> bool:
+    """Whether ``user`` is inside the partnership: sees partnership-only projects, and the
+    names and drafts behind public ones."""
+    return Visibility.PARTNERSHIP in visibilities_for(user)
+
+
+def visible_projects_q(user, prefix: str = "") -> Q:
+    """The visibility rule as a condition on a project reached through ``prefix`` (for
+    example ``"project__"`` from a resource need), so it joins the query that uses it."""
+    allowed = visibilities_for(user)
+    if set(allowed) == set(Visibility.values):
+        return Q()
+    return Q(**{f"{prefix}visibility__in": allowed})
 
 
 class Tag(models.Model):
@@ -87,16 +127,18 @@ class Tag(models.Model):
 
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Public projects for everyone; partnership-only projects for signed-in members."""
-        if user is not None and user.is_authenticated:
-            return self
-        return self.filter(visibility=Visibility.PUBLIC)
+        """The projects ``user`` may see (``visibilities_for``)."""
+        return self.filter(visible_projects_q(user))
 
     def in_stage(self, *stages):
         return self.filter(stage__in=stages)
 
     def open(self):
         return self.filter(stage__in=OPEN_STAGES)
+
+    def taking_pledges(self):
+        """Projects whose needs are open to pledges (``NEED_STAGES``)."""
+        return self.filter(stage__in=NEED_STAGES)
 
 
 class Project(TimeStampedModel):
@@ -147,8 +189,17 @@ class Project(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    # The definition as last approved; edits since are compared with it.
+    baseline = models.ForeignKey(
+        "ProjectBaseline",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
-    history = HistoricalRecords(m2m_fields=[tags])
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["baseline"])
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -172,6 +223,20 @@ class Project(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("portfolio:project_detail", args=[self.slug])
+
+    def is_visible_to(self, user) -> bool:
+        return self.visibility in visibilities_for(user)
+
+    @property
+    def takes_pledges(self) -> bool:
+        """Whether its needs are open and councils may pledge to them now."""
+        return self.stage in NEED_STAGES
+
+    @property
+    def holds_definition(self) -> bool:
+        """Whether its definition must stay complete: from "defined" on."""
+        stage = self.paused_from if self.stage == Stage.PAUSED else self.stage
+        return stage in DEFINITION_HELD_STAGES
 
 
 class DefinitionItem(models.Model):
@@ -260,6 +325,16 @@ class ExpectedBenefit(DefinitionItem):
         return self.text
 
 
+class ResourceRequirementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Needs of the projects ``user`` may see."""
+        return self.filter(visible_projects_q(user, "project__"))
+
+    def open_to_pledges(self):
+        """Needs of projects that take pledges now (``NEED_STAGES``)."""
+        return self.filter(project__stage__in=NEED_STAGES)
+
+
 class ResourceRequirement(DefinitionItem):
     """People and time a project needs: a skill at a level, for a number of people, each
     month of a period (months are stored as the first day of the month)."""
@@ -278,12 +353,17 @@ class ResourceRequirement(DefinitionItem):
     notes = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
+    objects = ResourceRequirementQuerySet.as_manager()
 
     class Meta(DefinitionItem.Meta):
         constraints = [
             models.CheckConstraint(condition=Q(people__gte=1), name="resource_people_positive"),
             models.CheckConstraint(
                 condition=Q(days_per_month__gt=0), name="resource_days_positive"
+            ),
+            # No month has more working days in Scotland than this.
+            models.CheckConstraint(
+                condition=Q(days_per_month__lte=MAX_WORKING_DAYS), name="resource_days_in_a_month"
             ),
             models.CheckConstraint(
                 condition=Q(end_month__gte=F("start_month")), name="resource_end_not_before_start"
@@ -315,3 +395,28 @@ class StageTransition(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.from_stage} → {self.to_stage}"
+
+
+class ProjectBaseline(models.Model):
+    """A project's definition as it was approved: scope, requirements, products, benefits,
+    needs, dates and cost, frozen at approval. The services keep ``differences`` (what
+    differs from it now, who made each difference and when) on every later edit."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="baselines")
+    transition = models.OneToOneField(
+        StageTransition, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    taken_at = models.DateTimeField()
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    definition = models.JSONField()
+    differences = models.JSONField(default=list, blank=True)
+    has_differences = models.BooleanField(default=False)
+    differences_updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-taken_at", "-id"]
+
+    def __str__(self):
+        return f"{self.project}: baseline of {self.taken_at:%Y-%m-%d}"

@@ -1,6 +1,6 @@
 """Who may do what with projects. Every check about projects lives here."""
 
-from heartbeat.portfolio.models import Project, Visibility
+from heartbeat.portfolio.models import Project
 from heartbeat.portfolio.rules import Move
 
 
@@ -13,7 +13,8 @@ def is_programme_office(user) -> bool:
 
 
 def can_view_project(user, project: Project) -> bool:
-    return project.visibility == Visibility.PUBLIC or _signed_in(user)
+    """The visibility rule (``models.visibilities_for``), for a project already loaded."""
+    return project.is_visible_to(user)
 
 
 def can_create_project(user) -> bool:

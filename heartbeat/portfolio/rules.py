@@ -12,6 +12,8 @@ class Move:
     reason_required: bool = False
     # The project lead may make this move; every move is open to the programme office.
     lead_may: bool = False
+    # A way back to an earlier stage (rework), rather than a step forward.
+    back: bool = False
 
 
 # Forward moves through the lifecycle, and the ways back that make sense.
@@ -19,15 +21,25 @@ MOVES: dict[str, list[Move]] = {
     Stage.PROPOSED: [Move(Stage.DEFINED, "Mark as defined", lead_may=True)],
     Stage.DEFINED: [
         Move(Stage.APPROVED, "Approve"),
-        Move(Stage.PROPOSED, "Reopen the definition", lead_may=True),
+        Move(Stage.PROPOSED, "Reopen the definition", lead_may=True, back=True),
     ],
-    Stage.APPROVED: [Move(Stage.RECRUITING, "Start recruiting")],
-    Stage.RECRUITING: [Move(Stage.IN_DELIVERY, "Start delivery")],
+    Stage.APPROVED: [
+        Move(Stage.RECRUITING, "Start recruiting"),
+        Move(Stage.DEFINED, "Return to defined", reason_required=True, back=True),
+    ],
+    Stage.RECRUITING: [
+        Move(Stage.IN_DELIVERY, "Start delivery"),
+        Move(Stage.APPROVED, "Stop recruiting", reason_required=True, back=True),
+    ],
     Stage.IN_DELIVERY: [Move(Stage.CLOSED, "Close the project")],
     Stage.CLOSED: [Move(Stage.IN_DELIVERY, "Reopen delivery", reason_required=True)],
     Stage.CANCELLED: [Move(Stage.PROPOSED, "Reopen as a proposal", reason_required=True)],
     Stage.PAUSED: [],  # resuming returns to the stage it was paused from: see moves_from()
 }
+
+# The stages a project reaches only with its definition complete: every move forward into
+# one of them checks the definition again, not only the first.
+GATED_STAGES = (Stage.DEFINED, Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
 
 PAUSE = Move(Stage.PAUSED, "Pause", reason_required=True)
 CANCEL = Move(Stage.CANCELLED, "Cancel", reason_required=True)
@@ -47,6 +59,12 @@ def moves_from(project: Project) -> list[Move]:
 
 def find_move(project: Project, to_stage: str) -> Move | None:
     return next((m for m in moves_from(project) if m.to_stage == to_stage), None)
+
+
+def checks_definition(move: Move) -> bool:
+    """Whether making ``move`` needs the definition complete: every move forward into a
+    gated stage (resuming into one included), but not a way back to rework it."""
+    return move.to_stage in GATED_STAGES and not move.back
 
 
 @dataclass(frozen=True)
@@ -89,3 +107,15 @@ def definition_checklist(project: Project) -> list[ChecklistItem]:
 
 def missing_from_definition(project: Project) -> list[ChecklistItem]:
     return [item for item in definition_checklist(project) if not item.done]
+
+
+# The form field each checklist item belongs to, so a refusal can point at it.
+CHECKLIST_FIELDS = {
+    "scope": "scope_in",
+    "requirements": "requirements",
+    "products": "products",
+    "benefits": "benefits",
+    "resources": "resources",
+    "lead_organisation": "lead_organisation",
+    "project_lead": "project_lead",
+}

@@ -8,7 +8,9 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self):
         from heartbeat.core import registry
+        from heartbeat.portfolio import hooks
         from heartbeat.recruitment import home, sections, tasks
+        from heartbeat.recruitment.services import project_changes
 
         registry.navigation.register(
             "recruitment:open_needs",
@@ -24,3 +26,12 @@ class RecruitmentConfig(AppConfig):
         registry.project_sections.register("coverage", sections.coverage_section, order=20)
         registry.scheduled_jobs.register("recruitment.weekly_digest", tasks.digest_job)
         registry.home_cards.register("open_needs", home.open_needs_card, order=30)
+        hooks.transition_listeners.register(
+            "recruitment.end_pledges", project_changes.end_pledges_of_finished_project
+        )
+        hooks.need_checks.register(
+            "recruitment.pledged_needs", project_changes.refuse_changing_pledged_need
+        )
+        hooks.need_listeners.register(
+            "recruitment.trim_pledges", project_changes.trim_pledges_to_need
+        )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from heartbeat.core.months import month_range
+from heartbeat.skills.models import SKILL_LEVEL_ORDER
 
 ZERO = Decimal("0")
 
@@ -134,7 +135,13 @@ class ProjectCoverage:
         return sum((r.required for r in self.requirements), ZERO)
 
     @property
+    def pledged(self) -> Decimal:
+        """What councils offered, whether or not a month needed it all."""
+        return sum((r.pledged for r in self.requirements), ZERO)
+
+    @property
     def covered(self) -> Decimal:
+        """Pledged days capped at each month's need: what the headline counts."""
         return sum((r.covered for r in self.requirements), ZERO)
 
     @property
@@ -179,3 +186,41 @@ def sum_by_month(
         for month, days in months.items():
             totals[month] = totals.get(month, ZERO) + days
     return totals
+
+
+def meets_need(skill_id: int, level: str, requirement) -> bool:
+    """Whether a pledge at this skill and level counts towards ``requirement``: the same
+    skill, at the need's level or above (awareness < working < practitioner < expert)."""
+    return skill_id == requirement.skill_id and SKILL_LEVEL_ORDER.get(
+        level, -1
+    ) >= SKILL_LEVEL_ORDER.get(requirement.level, 0)
+
+
+def pledged_by_need(
+    pledges: Iterable, needs: Mapping[int, object], adjustments: Mapping | None = None
+) -> dict[int, dict]:
+    """Days pledged to each need (by id) in each month, over the pledges that count towards
+    it: active, or ended for the months they ran, at the need's skill and at its level or
+    above, after planned reductions. The one sum behind the stored coverage months and a
+    project's heat map. Reductions come from ``adjustments`` (pledge id to {month: days})
+    when given, else from each pledge's prefetched ``adjustments``."""
+    from heartbeat.recruitment.models import COUNTED_STATUSES
+
+    per_need: dict[int, list] = {}
+    for pledge in pledges:
+        need = needs.get(pledge.requirement_id)
+        if need is None or pledge.status not in COUNTED_STATUSES:
+            continue
+        if not meets_need(pledge.skill_id, pledge.level, need):
+            continue
+        per_need.setdefault(pledge.requirement_id, []).append(
+            pledge_days_by_month(
+                pledge.start_month,
+                pledge.end_month,
+                pledge.days_per_month,
+                adjustments.get(pledge.pk, {})
+                if adjustments is not None
+                else {a.month: a.days for a in pledge.adjustments.all()},
+            )
+        )
+    return {need_id: sum_by_month(months) for need_id, months in per_need.items()}

@@ -7,7 +7,13 @@ import datetime
 from django import forms
 
 from heartbeat.core.formatting import uk_month
-from heartbeat.core.months import add_months, first_of_month, month_range, parse_month
+from heartbeat.core.months import (
+    MAX_WORKING_DAYS,
+    add_months,
+    first_of_month,
+    month_range,
+    parse_month,
+)
 from heartbeat.recruitment.inputs import AdjustmentInput, PledgeInput
 from heartbeat.recruitment.models import ParticipationRole, ParticipationStatus
 from heartbeat.skills.models import SkillLevel
@@ -43,17 +49,20 @@ class MonthChoiceField(forms.ChoiceField):
         return super().valid_value(f"{value:%Y-%m}" if isinstance(value, datetime.date) else value)
 
 
-def _days_field(label: str, required: bool = True) -> forms.DecimalField:
+def _days_field(label: str, required: bool = True, max_value=None) -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
         required=required,
         max_digits=6,
         decimal_places=1,
+        max_value=max_value,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
             "required": f"Enter the {label.lower()}",
             "invalid": f"Enter the {label.lower()} as a number, like 2.5",
             "max_decimal_places": "Give days to one decimal place at most, like 2.5",
+            "max_value": f"The {label.lower()} can be {max_value} at most: no month has more "
+            "working days in Scotland",
         },
     )
 
@@ -68,7 +77,7 @@ class PledgeForm(forms.Form):
         max_length=200,
     )
     level = forms.ChoiceField(label="Level", choices=SkillLevel.choices)
-    days_per_month = _days_field("Days per month")
+    days_per_month = _days_field("Days per month", max_value=MAX_WORKING_DAYS)
     start_month = MonthChoiceField(label="First month")
     end_month = MonthChoiceField(label="Last month")
     notes = forms.CharField(
@@ -93,7 +102,7 @@ class PledgeForm(forms.Form):
                 choices=month_choices(months, blank="No reduction"),
             )
             self.fields[f"adjustment_{i}_days"] = _days_field(
-                f"Reduction {i + 1}: days that month", required=False
+                f"Reduction {i + 1}: days that month", required=False, max_value=MAX_WORKING_DAYS
             )
 
     def reduction_rows(self):
@@ -186,7 +195,7 @@ class ParticipationForm(forms.Form):
     role = forms.ChoiceField(
         label="Role",
         choices=ParticipationRole.choices,
-        initial=ParticipationRole.PARTICIPANT,
+        required=False,
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from heartbeat.core.models import TimeStampedModel
+from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.skills.models import Skill, SkillLevel
 
 
@@ -29,11 +30,12 @@ JOINED_STATUSES = (ParticipationStatus.COMMITTED, ParticipationStatus.ACTIVE)
 class Participation(TimeStampedModel):
     """An organisation's part in a project: interested, committed, active or withdrawn."""
 
+    # Protected: removing an organisation or a project never deletes who took part in it.
     organisation = models.ForeignKey(
-        "partnership.Organisation", on_delete=models.CASCADE, related_name="participations"
+        "partnership.Organisation", on_delete=models.PROTECT, related_name="participations"
     )
     project = models.ForeignKey(
-        "portfolio.Project", on_delete=models.CASCADE, related_name="participations"
+        "portfolio.Project", on_delete=models.PROTECT, related_name="participations"
     )
     status = models.CharField(max_length=20, choices=ParticipationStatus.choices)
     role = models.CharField(
@@ -71,16 +73,27 @@ class Participation(TimeStampedModel):
 
 class PledgeStatus(models.TextChoices):
     ACTIVE = "active", "Active"
+    # The project closed or was cancelled: the pledge counted until the end of that month.
+    ENDED = "ended", "Ended"
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-# Working days in the longest month: a pledge of more days a month is a mistake.
-MAX_DAYS_PER_MONTH = Decimal("23")
+# Pledges whose days count (coverage, capacity, contributions): active ones, and ended ones
+# for the months they ran.
+COUNTED_STATUSES = (PledgeStatus.ACTIVE, PledgeStatus.ENDED)
+
+# Working days in the longest month in Scotland: no month holds more. The services hold
+# each month to its own working days (``heartbeat.core.months.working_days``).
+MAX_DAYS_PER_MONTH = Decimal(MAX_WORKING_DAYS)
 
 
 class PledgeQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=PledgeStatus.ACTIVE)
+
+    def counted(self):
+        """Pledges whose days count: active, or ended for the months they ran."""
+        return self.filter(status__in=COUNTED_STATUSES)
 
 
 class Pledge(TimeStampedModel):
@@ -94,8 +107,10 @@ class Pledge(TimeStampedModel):
     organisation = models.ForeignKey(
         "partnership.Organisation", on_delete=models.PROTECT, related_name="pledges"
     )
+    # Protected: a need with pledges on record is never removed, so no pledge is ever
+    # deleted with it (the services refuse with 409 requirement_has_pledges first).
     requirement = models.ForeignKey(
-        "portfolio.ResourceRequirement", on_delete=models.CASCADE, related_name="pledges"
+        "portfolio.ResourceRequirement", on_delete=models.PROTECT, related_name="pledges"
     )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -120,6 +135,8 @@ class Pledge(TimeStampedModel):
     )
     withdrawn_reason = models.TextField(blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    ended_reason = models.TextField(blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
     # Bumped on every save through a service; a form that read an older version conflicts.
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -164,6 +181,10 @@ class Pledge(TimeStampedModel):
     def is_active(self) -> bool:
         return self.status == PledgeStatus.ACTIVE
 
+    @property
+    def counts(self) -> bool:
+        return self.status in COUNTED_STATUSES
+
 
 class PledgeAdjustment(models.Model):
     """A planned reduction: in this month the pledge gives these days instead (e.g. summer)."""
@@ -186,7 +207,8 @@ class PledgeAdjustment(models.Model):
 
 
 class RequirementMonth(models.Model):
-    """Days pledged to one resource requirement in one month, over its active pledges.
+    """Days pledged to one resource requirement in one month, over its counted pledges that
+    meet it (its skill, at its level or above).
 
     Derived data, rewritten by the pledge services whenever a pledge of the requirement
     changes, so coverage across the programme is a query rather than a month-by-month walk

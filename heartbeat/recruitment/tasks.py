@@ -108,6 +108,55 @@ def notify_project_lead_of_pledge(pledge_id: int, event: str, actor_id: int | No
     return 1
 
 
+@task()
+def notify_councils_of_pledge_changes(pledge_ids: list[int], reason: str) -> int:
+    """Email the leads of each organisation whose pledges a change to their project or need
+    ended, shortened or withdrew, once per organisation; return the number of emails."""
+    from heartbeat.accounts.models import User
+    from heartbeat.recruitment.models import Pledge
+
+    pledges = list(
+        Pledge.objects.filter(pk__in=pledge_ids)
+        .select_related("organisation", "person", "requirement__skill", "requirement__project")
+        .prefetch_related("adjustments")
+        .order_by("organisation__name", "pk")
+    )
+    by_organisation: dict[int, list] = {}
+    for pledge in pledges:
+        by_organisation.setdefault(pledge.organisation_id, []).append(pledge)
+    leads: dict[int, list] = {}
+    for lead in User.objects.filter(
+        organisation_id__in=by_organisation, is_active=True, is_organisation_lead=True
+    ).exclude(email=""):
+        leads.setdefault(lead.organisation_id, []).append(lead)
+    sent = 0
+    for organisation_id, theirs in by_organisation.items():
+        recipients = [lead.email for lead in leads.get(organisation_id, [])]
+        if not recipients:
+            continue
+        organisation = theirs[0].organisation
+        lines = [f"Dear colleague at {organisation},", "", reason, ""]
+        lines.append(f"{len(theirs)} of {organisation}'s pledges changed:")
+        for pledge in theirs:
+            project = pledge.requirement.project
+            lines += [
+                "",
+                f"- {pledge.who} for {project.title} ({pledge.requirement.skill}): "
+                f"{pledge.get_status_display().lower()}, {uk_month(pledge.start_month)} to "
+                f"{uk_month(pledge.end_month)}, {_days(pledge.total_days)} days in all",
+                f"  {_link(reverse('recruitment:pledge_detail', args=[pledge.pk]))}",
+            ]
+        lines += ["", "The pledges stay on record with their history.", "", "Heartbeat"]
+        send_mail(
+            subject=f"Pledges changed: {theirs[0].requirement.project.title}",
+            message="\n".join(lines),
+            from_email=None,
+            recipient_list=recipients,
+        )
+        sent += 1
+    return sent
+
+
 def digest_message(organisation, lead, needs) -> tuple[str, str]:
     count = len(needs)
     lines = [

@@ -225,7 +225,8 @@ SKILLS_BY_FAMILY: dict[str, list[tuple[str, str, str]]] = {
     ],
     SkillFamily.QUALITY_ASSURANCE_TESTING: [
         (
-            "Quality assurance test analyst",
+            # The framework's name; the address is kept from the earlier "test analyst".
+            "Quality assurance testing (QAT) analyst",
             "quality-assurance-test-analyst",
             "Plans and runs functional and exploratory tests and records defects.",
         ),
@@ -270,6 +271,12 @@ SKILLS_BY_FAMILY: dict[str, list[tuple[str, str, str]]] = {
             "Writes and structures content so that people can find, understand and act on it.",
         ),
         (
+            "Graphic designer",
+            "graphic-designer",
+            "Designs the visual identity, illustrations and printed and on-screen material "
+            "that help people understand and use a service.",
+        ),
+        (
             "Interaction designer",
             "interaction-designer",
             "Designs the flow and screens of a service and tests them with users.",
@@ -278,6 +285,12 @@ SKILLS_BY_FAMILY: dict[str, list[tuple[str, str, str]]] = {
             "Service designer",
             "service-designer",
             "Designs whole services end to end, across channels and organisations.",
+        ),
+        (
+            "Technical writer",
+            "technical-writer",
+            "Writes the documentation people need to build on or run a service: guides, API "
+            "references and release notes.",
         ),
         (
             "User researcher",

@@ -60,14 +60,52 @@ def record_counts() -> dict[str, int]:
     }
 
 
-def run_demo() -> str:
+@pytest.fixture(autouse=True)
+def _on_a_laptop(settings):
+    # The demo is for a laptop: DEBUG on, as `make run` sets it.
+    settings.DEBUG = True
+
+
+def run_demo(*args) -> str:
     from io import StringIO
 
     out, err = StringIO(), StringIO()
-    call_command("demo", stdout=out, stderr=err)
-    # Tests run with DEBUG off, so the command warns about the shared password.
-    assert "do not load them on a server other people can reach" in err.getvalue()
+    call_command("demo", *args, stdout=out, stderr=err)
     return out.getvalue()
+
+
+def test_demo_refuses_to_run_with_debug_off(settings):
+    from django.core.management import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="i-know-this-is-not-production"):
+        run_demo()
+    assert Organisation.objects.count() == 0
+    assert User.objects.count() == 0
+
+
+def test_off_a_laptop_the_demo_accounts_get_a_random_password_printed_once(settings):
+    run_demo()  # the published password first, as a laptop would have it
+    settings.DEBUG = False
+
+    out = run_demo("--i-know-this-is-not-production")
+
+    assert demo.DEMO_PASSWORD not in out
+    password = next(
+        line.rpartition(": ")[2]
+        for line in out.splitlines()
+        if line.startswith("Every demo account's password is:")
+    )
+    assert len(password) >= 20
+    assert "shown this once" in out
+    people = User.objects.filter(email__endswith=".example")
+    assert people.count() >= 10
+    for person in people:
+        assert person.check_password(password)
+        assert not person.check_password(demo.DEMO_PASSWORD)
+    # A second run gives another password.
+    again = run_demo("--i-know-this-is-not-production")
+    assert password not in again
 
 
 def test_demo_loads_the_real_councils_with_their_codes():

@@ -298,6 +298,17 @@ def test_skills_cover_the_framework_families_and_council_roles(demo, db):
     ):
         assert slug in skills
         assert skills[slug].active and skills[slug].description
+    # User-centred design has the framework's graphic designer and technical writer, and
+    # quality assurance testing uses the framework's name for its analyst.
+    for slug, name in (
+        ("graphic-designer", "Graphic designer"),
+        ("technical-writer", "Technical writer"),
+        ("quality-assurance-test-analyst", "Quality assurance testing (QAT) analyst"),
+    ):
+        assert skills[slug].name == name
+    assert {skills["graphic-designer"].family, skills["technical-writer"].family} == {
+        SkillFamily.USER_CENTRED_DESIGN
+    }
 
 
 def test_skills_data_has_unique_names_and_slugs():

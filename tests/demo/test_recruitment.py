@@ -115,3 +115,73 @@ def test_capacity_is_declared_and_one_council_is_over(demo, db):
     assert view.months[0].declared == 36
     assert view.months[0].pledged == 39  # 12 + 8 + 10 + 6 + 3
     assert view.over_months
+
+
+def test_participations_and_pledges_are_dated_on_their_story(demo, db):
+    from django.utils import timezone
+
+    from heartbeat.portfolio.models import StageTransition
+
+    today = timezone.localdate()
+    for project in Project.objects.filter(participations__isnull=False).distinct():
+        moves = StageTransition.objects.filter(project=project)
+        opened = (
+            moves.filter(to_stage=Stage.RECRUITING).order_by("at").first()
+            or moves.filter(to_stage=Stage.APPROVED).order_by("at").first()
+        )
+        for participation in Participation.objects.filter(project=project):
+            since = participation.committed_on or participation.interested_on
+            assert opened.at.date() <= since < today, (project.slug, since)
+            assert participation.created_at.date() == since
+            assert {r.history_date.date() for r in participation.history.all()} == {since}
+        for pledge in Pledge.objects.filter(requirement__project=project):
+            assert opened.at <= pledge.created_at, project.slug
+            assert pledge.created_at.date() < today
+            first = pledge.history.order_by("history_date").first()
+            assert first.history_date == pledge.created_at
+
+
+def test_closed_projects_have_the_councils_and_ended_pledges_that_delivered_them(demo, db):
+    from heartbeat.recruitment.models import PledgeStatus
+
+    closed = Project.objects.filter(stage=Stage.CLOSED)
+    assert closed.count() >= 4
+    for project in closed:
+        closed_on = project.transitions.get(to_stage=Stage.CLOSED).at
+        pledges = Pledge.objects.filter(requirement__project=project)
+        assert Participation.objects.filter(project=project, status="active").exists()
+        assert pledges.exists(), project.slug
+        assert set(pledges.values_list("status", flat=True)) == {PledgeStatus.ENDED}
+        for pledge in pledges:
+            assert pledge.end_month <= closed_on.date()
+            assert pledge.ended_at == closed_on
+            assert pledge.history.filter(status=PledgeStatus.ACTIVE).exists()
+        assert selectors.project_coverage(project).covered > 0
+
+
+def test_projects_that_recruited_have_participants_led_by_their_lead_organisation(demo, db):
+    recruited = Project.objects.filter(transitions__to_stage=Stage.RECRUITING).distinct()
+    assert recruited.count() >= 15
+    for project in recruited:
+        lead = Participation.objects.filter(
+            project=project, organisation=project.lead_organisation
+        ).first()
+        assert lead is not None, project.slug
+        assert lead.role == "lead"
+
+
+def test_a_paused_project_keeps_the_pledges_made_before_it_paused(demo, db):
+    project = Project.objects.get(slug="council-tax-online-account")
+    assert project.stage == Stage.PAUSED
+    pledges = Pledge.objects.filter(requirement__project=project)
+    assert pledges.count() == 2
+    assert {p.status for p in pledges} == {"active"}
+    paused_on = project.transitions.get(to_stage=Stage.PAUSED).at
+    assert all(p.created_at < paused_on for p in pledges)
+
+
+def test_approved_demo_projects_have_their_baseline(demo, db):
+    for project in Project.objects.filter(transitions__to_stage=Stage.APPROVED).distinct():
+        assert project.baseline is not None, project.slug
+        approved = project.transitions.filter(to_stage=Stage.APPROVED).order_by("at").last()
+        assert project.baseline.taken_at == approved.at

@@ -141,3 +141,20 @@ def test_generating_again_after_a_flush_replaces_the_projects(scale_one):
     assert Theme.objects.count() == 3
     assert Skill.objects.count() == len(SKILLS)
     assert Project.history.filter(history_type="+").count() == 200
+
+
+def test_approved_projects_have_the_baseline_their_approval_took(scale_one):
+    from heartbeat.portfolio.baseline import differences, snapshot
+    from heartbeat.portfolio.models import ProjectBaseline
+
+    approved = Project.objects.filter(transitions__to_stage=Stage.APPROVED).distinct()
+    assert approved.exists()
+    assert not approved.filter(baseline__isnull=True).exists()
+    changed = ProjectBaseline.objects.filter(has_differences=True)
+    assert 0 < changed.count() < approved.count()
+    # The stored differences are what the definition now differs by.
+    for baseline in ProjectBaseline.objects.select_related("project")[:20]:
+        found = differences(baseline.definition, snapshot(baseline.project))
+        assert [(d.key, d.action) for d in found] == [
+            (d["key"], d["action"]) for d in baseline.differences
+        ]

@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from heartbeat.generator.recruitment import STAGES
 from heartbeat.generator.runner import generate_partnership
 from heartbeat.portfolio.models import Project, Stage
-from heartbeat.recruitment.coverage import pledge_days_by_month, sum_by_month
+from heartbeat.recruitment.coverage import pledge_days_by_month
 from heartbeat.recruitment.models import (
     MAX_DAYS_PER_MONTH,
     Participation,
@@ -58,24 +58,39 @@ def test_pledges_keep_the_rules(scale_one):
     assert all((p.organisation_id, p.requirement.project_id) in joined for p in pledges)
 
 
-def test_derived_months_match_the_pledges(scale_one):
-    per_requirement = defaultdict(list)
-    for pledge in Pledge.objects.filter(status=PledgeStatus.ACTIVE).prefetch_related("adjustments"):
-        per_requirement[pledge.requirement_id].append(
-            pledge_days_by_month(
-                pledge.start_month,
-                pledge.end_month,
-                pledge.days_per_month,
-                {a.month: a.days for a in pledge.adjustments.all()},
-            )
-        )
-    expected = {
-        (requirement_id, month): days
-        for requirement_id, months in per_requirement.items()
-        for month, days in sum_by_month(months).items()
-    }
-    stored = {(r.requirement_id, r.month): r.pledged_days for r in RequirementMonth.objects.all()}
-    assert stored == expected
+def test_derived_months_are_those_the_services_keep(scale_one):
+    from heartbeat.recruitment.services import refresh_requirement_months
+
+    def stored():
+        return {(r.requirement_id, r.month): r.pledged_days for r in RequirementMonth.objects.all()}
+
+    generated = stored()
+    refresh_requirement_months(Pledge.objects.values_list("requirement_id", flat=True).distinct())
+    assert generated == stored()
+    assert generated
+
+
+def test_no_named_person_gives_more_than_a_month_s_working_days(scale_one):
+    from heartbeat.core.months import working_days
+
+    load = defaultdict(lambda: 0)
+    for pledge in (
+        Pledge.objects.counted().filter(person__isnull=False).prefetch_related("adjustments")
+    ):
+        adjustments = {a.month: a.days for a in pledge.adjustments.all()}
+        for month, days in pledge_days_by_month(
+            pledge.start_month, pledge.end_month, pledge.days_per_month, adjustments
+        ).items():
+            load[(pledge.person_id, month)] += days
+    assert load
+    assert all(days <= working_days(month) for (_, month), days in load.items())
+
+
+def test_closed_projects_pledges_have_ended(scale_one):
+    closed = Pledge.objects.filter(requirement__project__stage=Stage.CLOSED)
+    assert closed.exists()
+    assert not closed.filter(status=PledgeStatus.ACTIVE).exists()
+    assert closed.filter(status=PledgeStatus.ENDED).exclude(ended_reason="").exists()
 
 
 def test_projects_in_delivery_are_better_staffed_than_recruiting_ones(scale_one):

@@ -16,7 +16,7 @@ from heartbeat.generator.runner import (
     generate_partnership,
 )
 from heartbeat.partnership.models import Membership, Organisation, OrganisationKind, ProgrammeTerm
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -131,13 +131,34 @@ def test_flush_deletes_the_existing_data_and_generates_again():
 
 
 def test_flush_keeps_a_superuser_without_an_organisation():
+    generate(1)
     admin = User.objects.create_superuser("admin@example.org", "a-long-password-1")
-    OrganisationFactory()
 
     generate(1, flush=True)
 
     assert User.objects.filter(pk=admin.pk).exists()
-    assert Organisation.objects.filter(name__startswith="Test Council").count() == 0
+
+
+def test_flush_refuses_a_database_holding_records_it_did_not_generate():
+    generate(1)
+    OrganisationFactory(name="Fife", website="https://www.fife.gov.uk")
+    before = Organisation.objects.count()
+
+    with pytest.raises(CommandError, match="records the generator did not make"):
+        run_generate("--scale", "1", "--flush")
+
+    assert Organisation.objects.count() == before
+    assert Organisation.objects.filter(name="Fife").exists()
+
+
+def test_flush_refuses_a_database_without_the_generator_s_accounts():
+    UserFactory(email="someone@fife.gov.uk", organisation=OrganisationFactory())
+
+    with pytest.raises(Conflict) as refusal:
+        generate_partnership(scale=1, flush=True)
+
+    assert refusal.value.code == "not_generated"
+    assert User.objects.filter(email="someone@fife.gov.uk").exists()
 
 
 def test_scale_2_roughly_doubles_everything():
@@ -185,8 +206,11 @@ def test_database_state_tells_generated_data_from_other_data():
     assert database_state() == "empty"
     OrganisationFactory()
     assert database_state() == "other"
-    generate(1, flush=True)
+    Organisation.objects.all().delete()
+    generate(1)
     assert database_state() == "generated"
+    UserFactory(email="someone@fife.gov.uk")
+    assert database_state() == "other"
 
 
 def test_registry_runs_generators_in_order_with_a_shared_random_source():
@@ -200,12 +224,13 @@ def test_registry_runs_generators_in_order_with_a_shared_random_source():
 def test_flush_says_which_records_block_it():
     from tests.portfolio.factories import ProjectFactory
 
-    ProjectFactory()
+    only_partnership = ["heartbeat.generator.partnership.generate"]
+    generate_partnership(scale=1, generators=only_partnership)
+    before = Organisation.objects.count()
+    ProjectFactory(lead_organisation=Organisation.objects.first(), project_lead=None)
 
     with pytest.raises(Conflict, match="Cannot flush: projects still refer") as refusal:
-        generate_partnership(
-            scale=1, flush=True, generators=["heartbeat.generator.partnership.generate"]
-        )
+        generate_partnership(scale=1, flush=True, generators=only_partnership)
 
     assert refusal.value.code == "flush_blocked"
-    assert Organisation.objects.count() == 1
+    assert Organisation.objects.count() == before

@@ -35,8 +35,8 @@ P, D, A, R, I, C, X, Z = (  # noqa: E741
     [
         (P, [D, X, Z]),
         (D, [A, P, X, Z]),
-        (A, [R, X, Z]),
-        (R, [I, X, Z]),
+        (A, [R, D, X, Z]),  # back to defined to rework the definition
+        (R, [I, A, X, Z]),  # back to approved: recruiting stops
         (I, [C, X, Z]),
         (C, [I]),
         (Z, [P]),
@@ -146,3 +146,9 @@ def test_the_lead_organisation_and_project_lead_are_required():
         "lead_organisation",
         "project_lead",
     ]
+
+
+@pytest.mark.parametrize(("stage", "back_to"), [(A, D), (R, A)])
+def test_the_ways_back_need_a_reason_and_the_programme_office(stage, back_to):
+    move = find_move(Project(stage=stage), back_to)
+    assert move.back and move.reason_required and not move.lead_may

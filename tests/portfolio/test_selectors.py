@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from heartbeat.portfolio import selectors, services
 from heartbeat.portfolio.inputs import RequirementInput, ResourceInput, TextItemInput
-from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
+from heartbeat.portfolio.models import Project, Stage, StageTransition, Tag, Visibility
 from heartbeat.portfolio.rules import definition_checklist
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import (
@@ -239,6 +239,22 @@ def test_catalogue_search_on_this_database(member):
         assert _titles(member, q="intell") == ["Data and intelligence"]
 
 
+def test_catalogue_search_covers_the_lead_organisation_and_tags(member):
+    """On both databases: the lead organisation's name and the tags are searched as well as
+    the text, and words may be found in different places."""
+    fife = OrganisationFactory(name="Fife", official_name="Fife Council")
+    telecare = ProjectFactory(title="Digital telecare", lead_organisation=fife)
+    crm = ProjectFactory(title="CRM and bookings", summary="One record of contact")
+    crm.tags.add(Tag.objects.create(name="Customer service", slug="customer-service"))
+    ProjectFactory(title="Cyber resilience", summary="Security for every council")
+
+    assert _titles(member, q="Fife") == ["Digital telecare"]
+    assert _titles(member, q="customer") == ["CRM and bookings"]
+    assert _titles(member, q="fife telecare") == ["Digital telecare"]
+    assert _titles(member, q="Fife cyber") == []
+    assert telecare.lead_organisation == fife
+
+
 def test_catalogue_search_ranks_title_matches_first_on_postgresql(member):
     ProjectFactory(title="Automation playbook", summary="Intelligent automation guidance")
     ProjectFactory(title="Robotic process", problem="Automation of repetitive work")
@@ -441,7 +457,7 @@ def test_project_history_reads_as_changes(programme_office, project_lead):
         actor=project_lead, project=detail, data=data, expected_version=detail.version
     )
 
-    entries = selectors.project_history(project)
+    entries = selectors.project_history(project, programme_office)
 
     descriptions = [e.description for e in entries]
     assert descriptions[-1] == "Created the project"
@@ -468,7 +484,7 @@ def test_project_history_shows_stage_moves(programme_office):
     project = complete_definition(ProjectFactory())
     services.project_transition(actor=programme_office, project=project, to_stage="defined")
 
-    entries = selectors.project_history(project)
+    entries = selectors.project_history(project, programme_office)
 
     assert entries[0].description == "Changed the project"
     assert [(c.label, c.before, c.after) for c in entries[0].changes] == [
@@ -494,32 +510,32 @@ def test_project_history_queries_do_not_grow(programme_office):
                     skill_id=skill.pk,
                     level="working",
                     people=1,
-                    days_per_month=Decimal(i + 1),
+                    days_per_month=Decimal(i % 10 + 1),
                     start_month=datetime.date(2026, 4, 1),
                     end_month=datetime.date(2026, 5, 1),
                 )
             )
         data.title = f"Telecare with {n}"
         data.lead_organisation_id = OrganisationFactory().pk
-        data.project_lead_id = UserFactory().pk
+        data.project_lead_id = UserFactory(is_project_lead=True).pk
         services.project_update(
             actor=programme_office, project=current, data=data, expected_version=current.version
         )
 
     def run():
-        entries = selectors.project_history(project)
+        entries = selectors.project_history(project, programme_office)
         _ = [(e.who, e.description, e.changes) for e in entries]
 
     assert_same_queries(make_rows, run, budget=12)
 
 
-def test_project_history_without_a_person_names_heartbeat():
+def test_project_history_without_a_person_names_heartbeat(member):
     project = ProjectFactory()
 
-    entries = selectors.project_history(project)
+    entries = selectors.project_history(project, member)
 
     assert [(e.who, e.description) for e in entries] == [("Heartbeat", "Created the project")]
-    assert queries_for(lambda: selectors.project_history(project)) <= 12
+    assert queries_for(lambda: selectors.project_history(project, member)) <= 12
 
 
 def test_catalogue_page_rows_load_only_the_table_s_columns(member):
@@ -535,3 +551,92 @@ def test_catalogue_page_rows_load_only_the_table_s_columns(member):
     deferred = rows[0].get_deferred_fields()
     assert {"summary", "problem", "sponsor", "estimated_cost"} <= deferred
     assert "title" not in deferred and "slug" not in deferred
+
+
+@pytest.fixture
+def theme():
+    return ThemeFactory(name="Digital Services")
+
+
+def _history_story(theme, project_lead, programme_office):
+    """A project written partnership-only, then made public, then changed while public."""
+    project = services.project_create(
+        actor=project_lead,
+        data=project_input(
+            theme,
+            project_lead=project_lead,
+            visibility=Visibility.PARTNERSHIP,
+            summary="Private pilot with Fife",
+        ),
+    )
+    data = replace(selectors.project_to_input(project), summary="Secret second draft")
+    project = services.project_update(
+        actor=project_lead, project=project, data=data, expected_version=project.version
+    )
+    data = replace(data, summary="Telecare for every council", visibility=Visibility.PUBLIC)
+    project = services.project_update(
+        actor=programme_office, project=project, data=data, expected_version=project.version
+    )
+    data = replace(data, summary="Digital telecare for every council")
+    return services.project_update(
+        actor=project_lead, project=project, data=data, expected_version=project.version
+    )
+
+
+def test_project_history_follows_visibility(theme, project_lead, programme_office, member):
+    project = _history_story(theme, project_lead, programme_office)
+
+    visitor = selectors.project_history(project, None)
+    shown = [(e.description, [(c.label, c.before, c.after) for c in e.changes]) for e in visitor]
+    assert shown == [
+        (
+            "Changed the project",
+            [("Summary", "Telecare for every council", "Digital telecare for every council")],
+        ),
+        (
+            "Changed the project",
+            [("Summary", "", "Telecare for every council"), ("Visibility", "", "Public")],
+        ),
+    ]
+    assert {e.who for e in visitor} == {""}
+    assert all(e.user is None for e in visitor)
+    text = repr(visitor)
+    assert "Secret" not in text and "Private pilot" not in text
+
+    # Members of the partnership see every change with its author.
+    members = selectors.project_history(project, member)
+    assert len(members) == 4
+    assert members[-1].who == project_lead.display_name
+    assert ("Summary", "Private pilot with Fife", "Secret second draft") in [
+        (c.label, c.before, c.after) for c in members[2].changes
+    ]
+
+
+def test_project_history_hides_rows_removed_before_they_were_ever_public(
+    theme, project_lead, programme_office, member
+):
+    skill = SkillFactory()
+    project = services.project_create(
+        actor=project_lead,
+        data=project_input(
+            theme, skill=skill, project_lead=project_lead, visibility=Visibility.PARTNERSHIP
+        ),
+    )
+    data = selectors.project_to_input(selectors.project_detail(member, project.slug))
+    data = replace(
+        data,
+        visibility=Visibility.PUBLIC,
+        requirements=data.requirements[:1],
+        benefits=[replace(data.benefits[0], text="Safer homes")],
+    )
+    services.project_update(
+        actor=programme_office, project=project, data=data, expected_version=project.version
+    )
+
+    descriptions = [e.description for e in selectors.project_history(project, None)]
+    assert "Removed requirement “Shared procurement”" not in descriptions
+    assert "Changed expected benefit “Safer homes”" in descriptions
+    assert not any("Fewer failed alarm calls" in d for d in descriptions)
+    assert "Removed requirement “Shared procurement”" in [
+        e.description for e in selectors.project_history(project, member)
+    ]

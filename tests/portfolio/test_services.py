@@ -32,6 +32,7 @@ from heartbeat.skills.models import SkillLevel
 from tests.factories import UserFactory
 from tests.portfolio.factories import (
     ProjectFactory,
+    ResourceRequirementFactory,
     SubAreaFactory,
     ThemeFactory,
     complete_definition,
@@ -884,19 +885,47 @@ def test_removing_a_need_with_active_pledges_is_refused_and_keeps_the_pledges(
     assert project.resource_requirements.count() == 1
 
 
-def test_a_need_whose_pledges_were_withdrawn_can_be_removed(programme_office, organisation_lead):
+def test_a_need_whose_pledges_were_withdrawn_stays_with_them_on_record(
+    programme_office, organisation_lead
+):
+    """The withdrawal page says a pledge stays on record: removing its need, even with
+    every pledge withdrawn, is refused rather than deleting them with it."""
+    from heartbeat.recruitment.models import Pledge
     from heartbeat.recruitment.services import pledge_withdraw
     from tests.recruitment.factories import make_pledge
 
     project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
-    requirement = project.resource_requirements.get()
+    ResourceRequirementFactory(project=project)  # the definition stays complete without it
+    requirement = project.resource_requirements.first()
     pledge = make_pledge(requirement, organisation_lead.organisation, organisation_lead)
     pledge_withdraw(actor=organisation_lead, pledge=pledge, reason="Our analyst has left")
     data = selectors.project_to_input(selectors.project_detail(programme_office, project.slug))
-    data.resources = []
+    data.resources = [r for r in data.resources if r.id != requirement.pk]
 
-    services.project_update(
-        actor=programme_office, project=project, data=data, expected_version=project.version
-    )
+    with pytest.raises(ApplicationError) as refused:
+        services.project_update(
+            actor=programme_office, project=project, data=data, expected_version=project.version
+        )
 
-    assert project.resource_requirements.count() == 0
+    assert (refused.value.code, refused.value.status) == ("requirement_has_pledges", 409)
+    assert "stay on record" in refused.value.message
+    assert Pledge.objects.filter(pk=pledge.pk).exists()
+    assert project.resource_requirements.count() == 2
+
+
+def test_the_database_protects_pledges_from_a_cascade(organisation_lead):
+    """Past the services (the admin, a script), deleting a pledged need or a project with
+    participants is refused by the database's protection, and nothing is lost."""
+    from django.db.models import ProtectedError
+
+    from heartbeat.recruitment.models import Participation, Pledge
+    from tests.recruitment.factories import make_pledge, open_need
+
+    requirement = open_need()
+    pledge = make_pledge(requirement, organisation_lead.organisation, organisation_lead)
+    with pytest.raises(ProtectedError):
+        requirement.delete()
+    with pytest.raises(ProtectedError):
+        requirement.project.delete()
+    assert Pledge.objects.filter(pk=pledge.pk).exists()
+    assert Participation.objects.filter(project=requirement.project).exists()

@@ -1,9 +1,7 @@
 """The project pages: programme, catalogue, project page, create and edit forms, moves."""
 
 import datetime
-import re
 from decimal import Decimal
-from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -11,10 +9,10 @@ from django.urls import reverse
 from heartbeat.core import registry
 from heartbeat.portfolio import services
 from heartbeat.portfolio.inputs import ProjectInput
-from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
+from heartbeat.portfolio.models import Project, Stage, StageTransition, Tag, Visibility
 from heartbeat.portfolio.selectors import HistoryEntry, project_detail, project_to_input
 from heartbeat.portfolio.views import HISTORY_ON_PAGE
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import (
     ProjectFactory,
     RequirementFactory,
@@ -24,30 +22,18 @@ from tests.portfolio.factories import (
     ThemeFactory,
     complete_definition,
 )
-from tests.portfolio.formdata import complete_rows, project_post
+from tests.portfolio.formdata import (
+    complete_rows,
+    edit_post,
+    move,
+    project_post,
+    summary_links,
+    text_of,
+)
 from tests.querybudget import assert_same_queries
 from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response) -> str:
-    """The page's visible text, tags removed and spaces squeezed, for plain assertions."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def summary_links(response) -> list[tuple[str, str]]:
-    """(anchor, message) of each entry in the error summary."""
-    html = response.content.decode()
-    match = re.search(r'<ul class="ds_error-summary__list">(.*?)</ul>', html, flags=re.S)
-    if not match:
-        return []
-    return [
-        (anchor, unescape(message))
-        for anchor, message in re.findall(r'<a href="([^"]+)">(.*?)</a>', match.group(1))
-    ]
 
 
 @pytest.fixture
@@ -152,6 +138,17 @@ def test_catalogue_search(client, theme):
     ProjectFactory(title="Cyber resilience", theme=theme)
     text = text_of(client.get(reverse("portfolio:project_list"), {"q": "telecare"}))
     assert "Digital telecare" in text and "Cyber resilience" not in text
+
+
+def test_catalogue_search_finds_the_lead_organisation_and_tags(client, theme):
+    moray = OrganisationFactory(name="Moray")
+    ProjectFactory(title="Digital telecare", theme=theme, lead_organisation=moray)
+    cyber = ProjectFactory(title="Cyber resilience", theme=theme)
+    cyber.tags.add(Tag.objects.create(name="Security", slug="security"))
+    text = text_of(client.get(reverse("portfolio:project_list"), {"q": "moray"}))
+    assert "Digital telecare" in text and "Cyber resilience" not in text
+    text = text_of(client.get(reverse("portfolio:project_list"), {"q": "security"}))
+    assert "Cyber resilience" in text and "Digital telecare" not in text
 
 
 def test_catalogue_reports_bad_filters_and_ignores_them(client, theme):
@@ -313,6 +310,33 @@ def test_history_of_a_partnership_project_is_hidden_from_visitors(client):
     project = ProjectFactory(visibility=Visibility.PARTNERSHIP)
     response = client.get(reverse("portfolio:project_history", args=[project.slug]))
     assert response.status_code == 404
+
+
+def test_visitors_see_only_public_history_without_names(
+    client, theme, project_lead, programme_office
+):
+    project = services.project_create(
+        actor=project_lead,
+        data=ProjectInput(
+            title="Digital telecare",
+            theme_id=theme.pk,
+            summary="Private pilot with Fife",
+            project_lead_id=project_lead.pk,
+            visibility=Visibility.PARTNERSHIP,
+        ),
+    )
+    data = project_to_input(project)
+    data.summary, data.visibility = "Telecare for every council", Visibility.PUBLIC
+    project = services.project_update(
+        actor=programme_office, project=project, data=data, expected_version=project.version
+    )
+    response = client.get(reverse("portfolio:project_history", args=[project.slug]))
+    text = text_of(response)
+    assert "Telecare for every council" in text
+    assert "Private pilot" not in text
+    assert "Created the project" not in text
+    assert project_lead.display_name not in text
+    assert programme_office.display_name not in text
 
 
 def test_project_page_shows_the_stage_log(client_for, programme_office):
@@ -478,14 +502,16 @@ def test_create_maps_service_errors_onto_the_row_that_caused_them(
     # A blank row first: the service counts only rows with content, the page all rows.
     blank = {"skill": "", "level": "working", "people": "1", "days_per_month": ""}
     blank |= {"start_month": "", "end_month": "", "notes": ""}
-    rows["resources"] = [blank, {**rows["resources"][0], "days_per_month": "40"}]
+    # 21 days fit the form, but May 2026 has only 19 working days in Scotland.
+    rows["resources"] = [blank, {**rows["resources"][0], "days_per_month": "21"}]
     response = client_for(project_lead).post(
         reverse("portfolio:project_create"), project_post(theme=theme, rows=rows)
     )
     assert response.status_code == 422
     assert (
         "#id_resources-1-days_per_month",
-        "Enter the days per month each person gives: 31 or fewer.",
+        "Each person can give at most 19 days in May 2026, the working days in Scotland that "
+        "month: ask for more people, or fewer days each.",
     ) in summary_links(response)
 
 
@@ -568,54 +594,6 @@ def test_add_row_with_htmx_returns_only_that_section(client_for, project_lead, t
 # Editing a project ---------------------------------------------------------------------------
 
 
-def edit_post(project, **changes) -> dict:
-    """The edit form as it was drawn for ``project``, with some fields changed."""
-    project = project_detail(project.project_lead, project.slug)
-    rows = {
-        "scope_in": [{"id": s.pk, "text": s.text} for s in project.scope_in],
-        "scope_out": [{"id": s.pk, "text": s.text} for s in project.scope_out],
-        "requirements": [
-            {"id": r.pk, "text": r.text, "priority": r.priority} for r in project.requirements.all()
-        ],
-        "products": [
-            {"id": p.pk, "name": p.name, "product_type": p.product_type, "description": ""}
-            for p in project.products.all()
-        ],
-        "benefits": [{"id": b.pk, "text": b.text} for b in project.expected_benefits.all()],
-        "resources": [
-            {
-                "id": r.pk,
-                "skill": r.skill_id,
-                "level": r.level,
-                "people": r.people,
-                "days_per_month": r.days_per_month,
-                "start_month": f"{r.start_month:%Y-%m}",
-                "end_month": f"{r.end_month:%Y-%m}",
-                "notes": r.notes,
-            }
-            for r in project.resource_requirements.all()
-        ],
-    }
-    fields = {
-        "title": project.title,
-        "slug": project.slug,
-        "summary": project.summary,
-        "lead_organisation": project.lead_organisation_id,
-        "project_lead": project.project_lead_id,
-        "visibility": project.visibility,
-        "planned_start": project.planned_start,
-        "planned_end": project.planned_end,
-    }
-    fields.update(changes)
-    return project_post(
-        theme=project.theme,
-        rows=rows,
-        version=project.version,
-        initial_counts={k: len(v) for k, v in rows.items()},
-        **fields,
-    )
-
-
 @pytest.fixture
 def led_project(project_lead):
     return complete_definition(
@@ -695,13 +673,6 @@ def test_edit_conflict_keeps_input_and_says_who_saved_and_what_changed(
 
 
 # Moving a project between stages ------------------------------------------------------------
-
-
-def move(client, project, to_stage, reason=""):
-    return client.post(
-        reverse("portfolio:project_move", args=[project.slug]),
-        {"to_stage": to_stage, "reason": reason},
-    )
 
 
 def test_an_incomplete_definition_blocks_marking_it_defined(client_for, project_lead):

@@ -57,3 +57,12 @@ def make_pledge(requirement, organisation, actor, **overrides):
         organisation=organisation,
         data=pledge_input(**overrides),
     )
+
+
+def open_need(**overrides):
+    """A need of a recruiting project: one councils may pledge to."""
+    from heartbeat.portfolio.models import Stage
+    from tests.portfolio.factories import ResourceRequirementFactory
+
+    overrides.setdefault("project", ProjectFactory(stage=Stage.RECRUITING))
+    return ResourceRequirementFactory(**overrides)

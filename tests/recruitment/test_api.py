@@ -302,15 +302,32 @@ def test_coverage(client, requirement, council, organisation_lead):
     body = client.get(f"{API}/projects/telecare/coverage").json()
     # 4 + 4 + 4 + 2 + 2 + 4 = 20 of 24 days.
     assert body["percent"] == 83
-    assert (body["required"], body["covered"], body["shortfall"]) == ("24.0", "20.0", "4.0")
+    assert (
+        body["required_days"],
+        body["pledged_days"],
+        body["covered_days"],
+        body["shortfall_days"],
+    ) == ("24.0", "20.0", "20.0", "4.0")
     july = body["needs"][0]["months"][3]
     assert july == {
         "month": "2026-07",
-        "required": "4.0",
-        "pledged": "2.0",
-        "covered": "2.0",
-        "gap": "2.0",
+        "required_days": "4.0",
+        "pledged_days": "2.0",
+        "covered_days": "2.0",
+        "shortfall_days": "2.0",
     }
+
+
+def test_coverage_names_pledged_and_covered_days_apart(
+    client, requirement, council, other_council, organisation_lead, programme_office
+):
+    make_pledge(requirement, council, organisation_lead)
+    make_pledge(requirement, other_council, programme_office, days_per_month=Decimal(2))
+    body = client.get(f"{API}/projects/telecare/coverage").json()
+    # 6 days a month are pledged against 4 needed: 36 pledged, 24 covered, 100%.
+    assert (body["pledged_days"], body["covered_days"], body["percent"]) == ("36.0", "24.0", 100)
+    assert body["needs"][0]["months"][0]["pledged_days"] == "6.0"
+    assert body["needs"][0]["months"][0]["covered_days"] == "4.0"
 
 
 def test_open_needs(client_for, member, project):

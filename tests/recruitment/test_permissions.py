@@ -5,8 +5,8 @@ import pytest
 
 from heartbeat.recruitment import permissions
 from tests.conftest import ROLE_FIXTURES
-from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
-from tests.recruitment.factories import make_pledge
+from tests.portfolio.factories import ProjectFactory
+from tests.recruitment.factories import make_pledge, open_need
 
 # Acting for Aberdeen City (the council of member, organisation_lead and project_lead).
 ACTS_FOR_OWN = {
@@ -56,14 +56,14 @@ def test_no_one_acts_for_no_organisation(programme_office):
 
 @pytest.mark.parametrize("role", ROLE_FIXTURES)
 def test_changing_a_pledge(user_for_role, role, council, programme_office):
-    pledge = make_pledge(ResourceRequirementFactory(), council, programme_office)
+    pledge = make_pledge(open_need(), council, programme_office)
     assert permissions.can_change_pledge(user_for_role(role), pledge) is ACTS_FOR_OWN[role]
 
 
 def test_another_councils_lead_cannot_change_a_pledge(
     other_organisation_lead, council, programme_office
 ):
-    pledge = make_pledge(ResourceRequirementFactory(), council, programme_office)
+    pledge = make_pledge(open_need(), council, programme_office)
     assert not permissions.can_change_pledge(other_organisation_lead, pledge)
 
 

@@ -19,6 +19,7 @@ from tests.recruitment.factories import (
     OrganisationCapacityFactory,
     ParticipationFactory,
     make_pledge,
+    open_need,
 )
 from tests.skills.factories import SkillFactory, UserSkillFactory
 
@@ -274,7 +275,9 @@ def test_export_rows_match_the_list(worked_example, member):
         worked_example.skill.name,
         "Practitioner",
     ]
-    assert rows[0][9:13] == [D(48), D(36), D(12), D(4)]
+    # Required, pledged (what councils offered), covered (capped at the need), short, gap.
+    assert rows[0][9:14] == [D(48), D(38), D(36), D(12), D(4)]
+    assert selectors.NEED_EXPORT_HEADERS[10:12] == ["Days pledged", "Days covered"]
 
 
 # Where my council can help -----------------------------------------------------------------
@@ -370,9 +373,12 @@ def test_pledge_history_is_readable(worked_example, organisation_lead):
     pledge = worked_example.pledges.get(organisation__name="Aberdeen City")
     pledge_withdraw(actor=organisation_lead, pledge=pledge, reason="Moved on")
     history = selectors.pledge_history(pledge)
-    assert history[0]["what"] == "Changed"
-    assert ("Status", "Active", "Withdrawn") in history[0]["changes"]
-    assert history[-1]["what"] == "Pledged"
+    assert history[0].description == "Changed the pledge"
+    assert history[0].who == organisation_lead.display_name
+    assert ("Status", "Active", "Withdrawn") in [
+        (c.label, c.before, c.after) for c in history[0].changes
+    ]
+    assert history[-1].description == "Added the pledge"
 
 
 # Query budgets -------------------------------------------------------------------------------
@@ -432,7 +438,7 @@ def test_contributions_queries_do_not_grow(programme_office):
 
         while Organisation.objects.count() < n + 1:
             organisation = OrganisationFactory()
-            make_pledge(ResourceRequirementFactory(), organisation, programme_office)
+            make_pledge(open_need(), organisation, programme_office)
 
     assert_same_queries(make_rows, selectors.contributions, budget=4)
 
@@ -535,3 +541,24 @@ def test_open_needs_see_every_change_at_once(worked_example, council, organisati
     assert selectors.open_needs(member, today=IN_APRIL)[0].project.title.endswith("everywhere")
     filters, _ = selectors.parse_need_filters({"sort": "project"})
     assert len(selectors.open_needs(member, filters, today=IN_APRIL)) == 1
+
+
+def test_open_needs_follow_a_change_made_past_the_services_at_once(worked_example, member):
+    """No figures are kept between reads: a project made partnership-only by a bulk update
+    (no save, no history, no updated_at) leaves the visitors' list at once."""
+    project = worked_example.project
+    assert [n.pk for n in selectors.open_needs(AnonymousUser(), today=IN_APRIL)] == [
+        worked_example.pk
+    ]
+    type(project).objects.filter(pk=project.pk).update(visibility=Visibility.PARTNERSHIP)
+    assert list(selectors.open_needs(AnonymousUser(), today=IN_APRIL)) == []
+    assert [n.pk for n in selectors.open_needs(member, today=IN_APRIL)] == [worked_example.pk]
+    type(project).objects.filter(pk=project.pk).update(stage=Stage.PAUSED)
+    assert list(selectors.open_needs(member, today=IN_APRIL)) == []
+
+
+def test_open_needs_name_pledged_and_covered_days_apart(worked_example, member):
+    (need,) = selectors.open_needs(member, today=IN_APRIL)
+    # Councils offered 38 days; 36 of them count against the need (June is over-pledged).
+    assert (need.required_days, need.pledged_days, need.covered_days) == (D(48), D(38), D(36))
+    assert need.shortfall_days == D(12)

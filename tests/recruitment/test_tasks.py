@@ -18,7 +18,7 @@ from heartbeat.recruitment.models import DigestedNeed
 from heartbeat.recruitment.tasks import digest_job, send_weekly_digests
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
-from tests.recruitment.factories import make_pledge, pledge_input
+from tests.recruitment.factories import make_pledge, open_need, pledge_input
 from tests.skills.factories import SkillFactory, UserSkillFactory
 
 JULY, AUGUST = datetime.date(2026, 7, 1), datetime.date(2026, 8, 1)
@@ -172,7 +172,7 @@ def test_digest_lists_new_matching_needs_once(researcher_in_council, organisatio
 
 def test_digest_matches_skills_pledged_before(organisation_lead, council, programme_office):
     skill = SkillFactory(name="Business analyst")
-    make_pledge(ResourceRequirementFactory(skill=skill), council, programme_office)
+    make_pledge(open_need(skill=skill), council, programme_office)
     future_need(skill, title="CRM and bookings")
     send_weekly_digests.call()
     assert "CRM and bookings" in mail.outbox[0].body

@@ -59,6 +59,28 @@ def _transition(transition: StageTransition) -> dict:
     }
 
 
+def _baseline(baseline) -> dict | None:
+    if baseline is None:
+        return None
+    return {
+        "taken_at": baseline.taken_at,
+        "taken_by": baseline.taken_by,
+        "differences": [
+            {
+                "section": d.section,
+                "action": d.action,
+                "subject": d.subject,
+                "changes": [
+                    {"field": c.label, "before": c.before, "after": c.after} for c in d.changes
+                ],
+                "changed_by": d.by,
+                "changed_at": d.at,
+            }
+            for d in baseline.differences
+        ],
+    }
+
+
 def _detail(user, project: Project) -> dict:
     checklist = definition_checklist(project)
     return {
@@ -101,6 +123,7 @@ def _detail(user, project: Project) -> dict:
             for m in selectors.allowed_moves(user, project)
         ],
         "transitions": [_transition(t) for t in project.transitions.all()],
+        "baseline": _baseline(selectors.project_baseline(user, project)),
     }
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.portfolio import selectors
 from heartbeat.portfolio.api.base import MAX_LIMIT, PersonRef, Ref
 from heartbeat.portfolio.models import Stage, Visibility
@@ -88,6 +89,32 @@ class TransitionOut(Schema):
     at: datetime.datetime
 
 
+class FieldChangeOut(Schema):
+    field: str
+    before: str
+    after: str
+
+
+class DifferenceOut(Schema):
+    section: str = Field(
+        description="project (dates and cost), scope, requirements, products, benefits or needs"
+    )
+    action: str = Field(description="added, removed or changed")
+    subject: str
+    changes: list[FieldChangeOut]
+    changed_by: str
+    changed_at: datetime.datetime | None
+
+
+class BaselineOut(Schema):
+    taken_at: datetime.datetime
+    taken_by: str
+    differences: list[DifferenceOut] = Field(
+        description="How the definition differs from the one approved, with who changed it "
+        "and when."
+    )
+
+
 class ProjectOut(ProjectSummaryOut):
     problem: str
     created_at: datetime.datetime
@@ -103,6 +130,10 @@ class ProjectOut(ProjectSummaryOut):
         description="The stage moves the caller may make now (empty for visitors)."
     )
     transitions: list[TransitionOut]
+    baseline: BaselineOut | None = Field(
+        description="The definition as approved and what differs from it now; for signed-in "
+        "members of the partnership, null before approval."
+    )
 
 
 class ThemeOut(Schema):
@@ -153,7 +184,11 @@ class ResourceIn(Schema):
     skill: str = Field(description="The skill's slug, from GET /skills")
     level: str = "working"
     people: int = 1
-    days_per_month: Decimal
+    days_per_month: Decimal = Field(
+        description="Days per person per month: more than 0, and at most the working days "
+        "in Scotland of each month of the period (23 in the longest)",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_WORKING_DAYS},
+    )
     start_month: datetime.date = Field(description="Any day of the first month")
     end_month: datetime.date = Field(description="Any day of the last month")
     notes: str = ""

@@ -19,7 +19,8 @@ class CatalogueFilterForm(forms.Form):
         label="Search",
         required=True,
         max_length=200,
-        help_text="Words in the title, summary, problem, scope or requirements",
+        help_text="Words in the title, summary, problem, scope, requirements, lead organisation "
+        "or tags",
     )
     theme = forms.ChoiceField(label="Theme", required=False)
     stage = forms.ChoiceField(label="Stage", required=False)

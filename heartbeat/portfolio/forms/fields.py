@@ -5,6 +5,8 @@ import re
 
 from django import forms
 
+from heartbeat.core.months import first_of_month
+
 MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(MONTHS, start=1)}
 MAX_ROWS = 200
@@ -42,7 +44,7 @@ class MonthField(forms.Field):
         if value in self.empty_values:
             return None
         if isinstance(value, datetime.date):
-            return value.replace(day=1)
+            return first_of_month(value)
         text = str(value).strip()
         year = month = None
         if match := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text):

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from django import forms
-from django.db.models import Q
 
 from heartbeat.accounts.models import User
 from heartbeat.partnership.models import Organisation
@@ -14,6 +13,7 @@ from heartbeat.portfolio.forms.fields import (
     UserChoiceField,
 )
 from heartbeat.portfolio.models import SubArea, Theme, Visibility
+from heartbeat.portfolio.selectors import project_lead_candidates
 
 
 class ProjectForm(forms.Form):
@@ -145,21 +145,9 @@ class ProjectForm(forms.Form):
 
 
 def lead_choices(*, actor=None, project=None, organisation_id=None):
-    """People who may be named project lead: project leads, people of the lead organisation,
-    the current lead and the person filling in the form. Keeps the list to a readable size."""
-    condition = Q(is_project_lead=True)
-    if organisation_id:
-        condition |= Q(organisation_id=organisation_id)
-    if project is not None and project.project_lead_id:
-        condition |= Q(pk=project.project_lead_id)
-    if actor is not None and actor.is_authenticated:
-        condition |= Q(pk=actor.pk)
-    return (
-        User.objects.filter(is_active=True)
-        .filter(condition)
-        .select_related("organisation")
-        .order_by("full_name", "email")
-    )
+    """The people the form offers as project lead: the rule's candidates
+    (``selectors.project_lead_candidates``), which the service checks again."""
+    return project_lead_candidates(actor=actor, project=project, organisation_id=organisation_id)
 
 
 # Rows of the definition. Each carries the id of the record it edits, so edits keep the

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.forms import formset_factory
 
+from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.portfolio.forms.fields import MAX_ROWS, DateInput, MonthField, parse_tags
 from heartbeat.portfolio.forms.project import ProjectForm
 from heartbeat.portfolio.inputs import (
@@ -128,12 +129,15 @@ class ResourceRowForm(RowForm):
         max_digits=5,
         decimal_places=1,
         min_value=Decimal("0.1"),
+        max_value=Decimal(MAX_WORKING_DAYS),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text="For example, 4 or 2.5",
         error_messages={
             "required": "Enter the days per person per month",
             "invalid": "Enter the days per month as a number, like 4 or 2.5",
             "min_value": "The days per month must be more than 0",
+            "max_value": f"The days per month can be {MAX_WORKING_DAYS} at most: no month has "
+            "more working days in Scotland",
         },
     )
     start_month = MonthField(

@@ -3,6 +3,7 @@
 The selectors live in the modules of this package; import them from here.
 """
 
+from heartbeat.core.history import FieldChange, HistoryEntry
 from heartbeat.portfolio.selectors.catalogue import (
     EXPORT_HEADERS,
     SORT_OPTIONS,
@@ -20,16 +21,20 @@ from heartbeat.portfolio.selectors.history import (
     CHOICES,
     PROJECT_HISTORY_FIELDS,
     ROW_HISTORY,
-    FieldChange,
-    HistoryEntry,
     project_history,
 )
 from heartbeat.portfolio.selectors.programme import ThemeOverview, programme_overview
 from heartbeat.portfolio.selectors.project import (
+    BaselineView,
+    ResourceRow,
+    ResourceTotals,
     allowed_moves,
+    project_baseline,
     project_detail,
     project_heading,
+    project_lead_candidates,
     project_to_input,
+    resource_totals,
 )
 
 __all__ = [
@@ -44,16 +49,22 @@ __all__ = [
     "catalogue_options",
     "EXPORT_HEADERS",
     "catalogue_export_rows",
-    "ThemeOverview",
-    "programme_overview",
-    "project_heading",
-    "project_detail",
-    "allowed_moves",
-    "project_to_input",
-    "FieldChange",
-    "HistoryEntry",
     "PROJECT_HISTORY_FIELDS",
     "ROW_HISTORY",
     "CHOICES",
     "project_history",
+    "ThemeOverview",
+    "programme_overview",
+    "project_heading",
+    "project_detail",
+    "BaselineView",
+    "project_baseline",
+    "allowed_moves",
+    "project_to_input",
+    "ResourceRow",
+    "ResourceTotals",
+    "resource_totals",
+    "project_lead_candidates",
+    "FieldChange",
+    "HistoryEntry",
 ]

@@ -98,39 +98,89 @@ def parse_catalogue_filters(params) -> tuple[CatalogueFilters, list[str]]:
     return CatalogueFilters(**values), errors
 
 
+# Characters of PostgreSQL's web search syntax, dropped from the single words matched against
+# organisations and tags.
+_SEARCH_SYNTAX = str.maketrans("", "", '"()')
+
+
+def _words(q: str) -> list[str]:
+    words = (word.translate(_SEARCH_SYNTAX).lstrip("-") for word in q.split())
+    return [word for word in words if word and word.lower() != "or"]
+
+
+def _text_matches(query) -> Q:
+    """Projects whose title, summary, problem, scope or requirements match ``query``: the same
+    expressions as the GIN indexes of migration 0002, so each match reads its index; the
+    sets are joined by id so that none needs a full scan."""
+    from django.contrib.postgres.search import SearchVector
+
+    in_projects = (
+        Project.objects.annotate(
+            document=SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("problem", weight="C", config="english")
+        )
+        .filter(document=query)
+        .order_by()
+        .values("pk")
+    )
+    in_scope = (
+        ScopeItem.objects.annotate(document=SearchVector("text", config="english"))
+        .filter(document=query)
+        .order_by()
+        .values("project_id")
+    )
+    in_requirements = (
+        Requirement.objects.annotate(document=SearchVector("text", config="english"))
+        .filter(document=query)
+        .order_by()
+        .values("project_id")
+    )
+    return Q(pk__in=in_projects) | Q(pk__in=in_scope) | Q(pk__in=in_requirements)
+
+
+def _name_matches(query) -> Q:
+    """Projects led by an organisation, or tagged with a tag, whose name matches ``query``
+    (both lists are short: hundreds of rows at most)."""
+    from django.contrib.postgres.search import SearchVector
+
+    organisations = (
+        Organisation.objects.annotate(document=SearchVector("name", config="english"))
+        .filter(document=query)
+        .order_by()
+        .values("pk")
+    )
+    tagged = (
+        Project.tags.through.objects.annotate(document=SearchVector("tag__name", config="english"))
+        .filter(document=query)
+        .order_by()
+        .values("project_id")
+    )
+    return Q(lead_organisation__in=organisations) | Q(pk__in=tagged)
+
+
 def _search(queryset: QuerySet, q: str, *, rank: bool) -> tuple[QuerySet, bool]:
-    """Projects matching ``q``; the flag says whether they carry a ``search_rank``."""
+    """Projects matching ``q`` in their text, their lead organisation's name or their tags;
+    the flag says whether they carry a ``search_rank``.
+
+    On PostgreSQL the whole query is matched as web search (phrases, "or", exclusions) in
+    the project's text; a project also matches when each word is found somewhere in its
+    text, its lead organisation's name or its tags, so "Fife telecare" finds Fife's
+    telecare project. SQLite matches each word anywhere in the same places, without stemming
+    (and without scope and requirements).
+    """
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         query = SearchQuery(q, search_type="websearch", config="english")
-        # The same expressions as the GIN indexes of migration 0002, so each match reads
-        # its index; the three sets are joined by id so that none needs a full scan.
-        in_projects = (
-            Project.objects.annotate(
-                document=SearchVector("title", weight="A", config="english")
-                + SearchVector("summary", weight="B", config="english")
-                + SearchVector("problem", weight="C", config="english")
-            )
-            .filter(document=query)
-            .order_by()
-            .values("pk")
-        )
-        in_scope = (
-            ScopeItem.objects.annotate(document=SearchVector("text", config="english"))
-            .filter(document=query)
-            .order_by()
-            .values("project_id")
-        )
-        in_requirements = (
-            Requirement.objects.annotate(document=SearchVector("text", config="english"))
-            .filter(document=query)
-            .order_by()
-            .values("project_id")
-        )
-        queryset = queryset.filter(
-            Q(pk__in=in_projects) | Q(pk__in=in_scope) | Q(pk__in=in_requirements)
-        )
+        every_word = Q()
+        for word in _words(q):
+            word_query = SearchQuery(word, search_type="plain", config="english")
+            every_word &= _text_matches(word_query) | _name_matches(word_query)
+        matches = _text_matches(query)
+        if every_word:
+            matches |= every_word
+        queryset = queryset.filter(matches)
         if rank:
             # Ranked on the title and summary only: short, so cheap for every match.
             queryset = queryset.annotate(
@@ -141,9 +191,14 @@ def _search(queryset: QuerySet, q: str, *, rank: bool) -> tuple[QuerySet, bool]:
                 )
             )
         return queryset, rank
-    for word in q.split():
+    for word in _words(q):
+        tagged = Project.tags.through.objects.filter(tag__name__icontains=word).values("project_id")
         queryset = queryset.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(problem__icontains=word)
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(problem__icontains=word)
+            | Q(lead_organisation__name__icontains=word)
+            | Q(pk__in=tagged)
         )
     return queryset, False
 

@@ -2,14 +2,18 @@
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.apps import apps
 
 from heartbeat.accounts.models import User
 from heartbeat.core.formatting import money, uk_date, uk_month
+from heartbeat.core.history import (
+    CREATED,
+    REMOVED,
+    HistoryEntry,
+    object_entries,
+)
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
@@ -23,36 +27,11 @@ from heartbeat.portfolio.models import (
     SubArea,
     Theme,
     Visibility,
+    sees_partnership_projects,
 )
 from heartbeat.skills.models import Skill, SkillLevel
 
 # History ------------------------------------------------------------------------------------
-
-
-@dataclass
-class FieldChange:
-    label: str
-    before: str  # empty when there was nothing
-    after: str
-
-
-@dataclass
-class HistoryEntry:
-    when: datetime.datetime
-    user: User | None
-    action: str  # created, changed, added, removed
-    subject: str  # "the project", or the definition row, e.g. "requirement “Single sign-on”"
-    changes: list[FieldChange]
-
-    @property
-    def who(self) -> str:
-        return self.user.display_name if self.user else "Heartbeat"
-
-    @property
-    def description(self) -> str:
-        """e.g. "Added requirement “Single sign-on”" or "Changed the project"."""
-        return f"{self.action.capitalize()} {self.subject}"
-
 
 PROJECT_HISTORY_FIELDS = {
     "title": "Title",
@@ -180,46 +159,59 @@ def _row_subject(model, record, names: _Names) -> str:
     return f"resource requirement “{skill}, {names.show('level', record.level)}”"
 
 
-def _bursts(records: list) -> list[tuple[Any, Any, Any]]:
-    """(record before, last record, first record) of each change to one object.
-
-    Records of one object in date order; those a service wrote together share their date
-    and person (a project saved, then its tags set) and read as one change.
-    """
-    groups: list[list] = []
-    for record in records:
-        if groups:
-            last = groups[-1][-1]
-            if (
-                record.history_date == last.history_date
-                and record.history_user_id == last.history_user_id
-                and last.history_type != "-"
-            ):
-                groups[-1].append(record)
-                continue
-        groups.append([record])
-    bursts = []
-    previous = None
-    for group in groups:
-        bursts.append((previous, group[-1], group[0]))
-        previous = group[-1]
-    return bursts
+def _visibility_timeline(project_records: list) -> list[tuple[datetime.datetime, str]]:
+    """When the project's visibility was set, and to what, oldest first."""
+    return [(record.history_date, record.visibility) for record in project_records]
 
 
-def _changes(before, after, fields: dict[str, str], names: _Names) -> list[FieldChange]:
-    changes = []
-    for attname, label in fields.items():
-        old = getattr(before, attname, None) if before is not None else None
-        new = getattr(after, attname, None)
-        shown_old, shown_new = names.show(attname, old), names.show(attname, new)
-        if shown_old != shown_new:
-            changes.append(FieldChange(label, shown_old, shown_new))
-    return changes
+def _visibility_at(timeline, when: datetime.datetime | None) -> str | None:
+    """The project's visibility just after the changes made at ``when``."""
+    if when is None:
+        return None
+    found = None
+    for at, visibility in timeline:
+        if at > when:
+            break
+        found = visibility
+    return found
 
 
-def project_history(project: Project) -> list[HistoryEntry]:
+def _public_during(timeline, start: datetime.datetime, end: datetime.datetime) -> bool:
+    """Whether the project was public at some moment from ``start`` until just before
+    ``end`` (what was written at ``start`` was then public until ``end`` changed it)."""
+    if _visibility_at(timeline, start) == Visibility.PUBLIC:
+        return True
+    return any(start < at < end and visibility == Visibility.PUBLIC for at, visibility in timeline)
+
+
+def _for_visitors(entries: list[HistoryEntry], timeline) -> list[HistoryEntry]:
+    """What a visitor may see: changes made while the project was public, without names,
+    and without values that were never public (what a record held before a change made
+    while, or as, the project became public)."""
+    shown = []
+    for entry in entries:
+        if _visibility_at(timeline, entry.when) != Visibility.PUBLIC:
+            continue
+        entry.show_who = False
+        entry.user = None
+        if entry.since is not None and not _public_during(timeline, entry.since, entry.when):
+            if entry.action == REMOVED:
+                continue  # what was removed was never public
+            entry.subject = entry.subject_after or entry.subject
+            for change in entry.changes:
+                change.before = ""
+        shown.append(entry)
+    return shown
+
+
+def project_history(project: Project, user=None) -> list[HistoryEntry]:
     """What changed on the project and its definition, who changed it and when, newest
-    first (at most 12 queries, however long the history)."""
+    first (at most 12 queries, however long the history).
+
+    History follows the visibility rule: members of the partnership see every change with
+    its author; a visitor (``user`` None or signed out) sees only changes made while the
+    project was public, with no names, so nothing written while it was partnership-only
+    becomes public through its history."""
     project_records = list(
         Project.history.filter(id=project.pk)
         .select_related("history_user")
@@ -242,53 +234,33 @@ def project_history(project: Project) -> list[HistoryEntry]:
         row_records.append((model, fields, records))
 
     names = _Names(project_records + [r for _, _, records in row_records for r in records])
-    entries: list[tuple[tuple, HistoryEntry]] = []
-    for before, after, first in _bursts(project_records):
-        if before is None and first.history_type == "+":
-            entry = HistoryEntry(
-                after.history_date, first.history_user, "created", "the project", []
-            )
-        else:
-            changes = _changes(before, after, PROJECT_HISTORY_FIELDS, names)
-            if not changes:
-                continue
-            entry = HistoryEntry(
-                after.history_date, after.history_user, "changed", "the project", changes
-            )
-        entries.append(((after.history_date, 1, after.history_id), entry))
-
+    ranked: list[tuple[int, HistoryEntry]] = [
+        (1, entry)
+        for entry in object_entries(
+            project_records,
+            fields=PROJECT_HISTORY_FIELDS,
+            show=names.show,
+            subject=lambda record: "the project",
+            first_action=CREATED,
+            show_first=False,
+        )
+    ]
     for rank, (model, fields, records) in enumerate(row_records, start=2):
         by_object: dict[int, list] = defaultdict(list)
         for record in records:
             by_object[record.id].append(record)
         for object_records in by_object.values():
-            for before, after, first in _bursts(object_records):
-                subject = _row_subject(model, after, names)
-                if after.history_type == "-":
-                    if before is None and first.history_type == "+":
-                        continue  # added and removed at once: nothing to show
-                    entry = HistoryEntry(
-                        after.history_date, after.history_user, "removed", subject, []
-                    )
-                elif before is None:
-                    entry = HistoryEntry(
-                        after.history_date,
-                        first.history_user,
-                        "added",
-                        subject,
-                        _changes(None, after, fields, names),
-                    )
-                else:
-                    changes = _changes(before, after, fields, names)
-                    if not changes:
-                        continue
-                    entry = HistoryEntry(
-                        after.history_date,
-                        after.history_user,
-                        "changed",
-                        _row_subject(model, before, names),
-                        changes,
-                    )
-                entries.append(((after.history_date, rank, after.history_id), entry))
-    entries.sort(key=lambda pair: pair[0], reverse=True)
-    return [entry for _, entry in entries]
+            ranked += [
+                (rank, entry)
+                for entry in object_entries(
+                    object_records,
+                    fields=fields,
+                    show=names.show,
+                    subject=lambda record, model=model: _row_subject(model, record, names),
+                )
+            ]
+    ranked.sort(key=lambda pair: (pair[1].when, pair[0], pair[1].record_id), reverse=True)
+    entries = [entry for _, entry in ranked]
+    if not sees_partnership_projects(user):
+        entries = _for_visitors(entries, _visibility_timeline(project_records))
+    return entries

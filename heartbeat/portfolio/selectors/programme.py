@@ -3,8 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import BooleanField, Count, F, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from heartbeat.portfolio.models import Project, Stage, SubArea, Theme
 
@@ -39,7 +39,16 @@ def programme_overview(user, *, projects_per_theme: int | None = None) -> list[T
         visible.order_by().values_list("theme_id", "stage").annotate(n=Count("pk"))
     ):
         counts[theme_id][stage] = n
-    projects = visible.select_related("sub_area", "lead_organisation").order_by("title", "pk")
+    projects = (
+        visible.select_related("sub_area", "lead_organisation")
+        # Marks projects whose definition differs from the one approved.
+        .annotate(
+            changed_since_approval=Coalesce(
+                F("baseline__has_differences"), Value(False), output_field=BooleanField()
+            )
+        )
+        .order_by("title", "pk")
+    )
     if projects_per_theme is not None:
         projects = projects.annotate(
             theme_row=Window(

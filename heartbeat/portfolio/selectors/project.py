@@ -1,11 +1,18 @@
 """The project page: a project with its definition, its allowed moves, and the input its
 edit form starts from."""
 
-from django.db.models import Prefetch
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from heartbeat.accounts.models import User
+from heartbeat.core.months import months_between
 from heartbeat.portfolio import permissions
+from heartbeat.portfolio.baseline import Difference
 from heartbeat.portfolio.inputs import (
     ProductInput,
     ProjectInput,
@@ -13,7 +20,13 @@ from heartbeat.portfolio.inputs import (
     ResourceInput,
     TextItemInput,
 )
-from heartbeat.portfolio.models import Project, ResourceRequirement, ScopeItem, StageTransition
+from heartbeat.portfolio.models import (
+    Project,
+    ResourceRequirement,
+    ScopeItem,
+    StageTransition,
+    sees_partnership_projects,
+)
 from heartbeat.portfolio.rules import Move, moves_from
 
 # The project page ---------------------------------------------------------------------------
@@ -40,6 +53,7 @@ def project_detail(user, slug: str) -> Project:
             "project_lead",
             "project_lead__organisation",
             "created_by",
+            "baseline__taken_by",
         )
         .prefetch_related(
             "scope_items",
@@ -64,6 +78,30 @@ def project_detail(user, slug: str) -> Project:
     project.scope_in = [s for s in project.scope_items.all() if s.kind == ScopeItem.Kind.IN]
     project.scope_out = [s for s in project.scope_items.all() if s.kind == ScopeItem.Kind.OUT]
     return project
+
+
+@dataclass
+class BaselineView:
+    """What a person sees of a project's approved baseline: when it was taken, by whom, and
+    what differs from it now (each difference with who made it and when)."""
+
+    taken_at: datetime.datetime
+    taken_by: str
+    differences: list[Difference]
+
+
+def project_baseline(user, project: Project) -> BaselineView | None:
+    """The baseline of a project from ``project_detail`` (no queries), for members of the
+    partnership: the differences name people and show what the definition said at approval,
+    which may have been before the project was public. None without a baseline."""
+    baseline = project.baseline
+    if baseline is None or not sees_partnership_projects(user):
+        return None
+    return BaselineView(
+        taken_at=baseline.taken_at,
+        taken_by=baseline.taken_by.display_name if baseline.taken_by else "Heartbeat",
+        differences=[Difference.from_json(d) for d in baseline.differences],
+    )
 
 
 def allowed_moves(user, project: Project) -> list[Move]:
@@ -129,4 +167,57 @@ def project_to_input(project: Project) -> ProjectInput:
             )
             for r in project.resource_requirements.all()
         ],
+    )
+
+
+@dataclass
+class ResourceRow:
+    """A resource requirement with its length in months and the days it needs in all."""
+
+    resource: ResourceRequirement
+    months: int
+    total_days: Decimal
+
+
+@dataclass
+class ResourceTotals:
+    rows: list[ResourceRow]
+
+    @property
+    def total_days(self) -> Decimal:
+        return sum((row.total_days for row in self.rows), Decimal(0))
+
+
+def resource_totals(project: Project) -> ResourceTotals:
+    """Each of the project's resource requirements with its months and total days (no
+    queries on a project from ``project_detail``)."""
+    rows = []
+    for resource in project.resource_requirements.all():
+        months = months_between(resource.start_month, resource.end_month)
+        rows.append(
+            ResourceRow(
+                resource=resource,
+                months=months,
+                total_days=resource.people * resource.days_per_month * months,
+            )
+        )
+    return ResourceTotals(rows=rows)
+
+
+def project_lead_candidates(*, actor=None, project=None, organisation_id=None):
+    """Who may be named a project's lead, written once for the form and the service: people
+    with the project lead role, people of the lead organisation, the current lead, and the
+    person naming them. Active people only."""
+    condition = Q(is_project_lead=True)
+    if organisation_id:
+        condition |= Q(organisation_id=organisation_id)
+    if project is not None and project.project_lead_id:
+        condition |= Q(pk=project.project_lead_id)
+    if actor is not None and actor.is_authenticated:
+        condition |= Q(pk=actor.pk)
+    return (
+        User.objects.filter(is_active=True)
+        .filter(condition)
+        .select_related("organisation")
+        .order_by("full_name", "email")
     )

@@ -14,6 +14,7 @@ from heartbeat.portfolio.services.base import (
     RESERVED_SLUGS,
     SLUG_BASE_LENGTH,
 )
+from heartbeat.portfolio.services.baseline import baseline_refresh, baseline_take
 from heartbeat.portfolio.services.lifecycle import MOVE_PHRASES, project_transition
 from heartbeat.portfolio.services.projects import project_create, project_update
 from heartbeat.portfolio.services.themes import (
@@ -29,10 +30,12 @@ __all__ = [
     "MAX_DAYS_PER_MONTH",
     "COLOUR_RE",
     "PROJECT_FIELDS",
-    "project_create",
-    "project_update",
+    "baseline_take",
+    "baseline_refresh",
     "MOVE_PHRASES",
     "project_transition",
+    "project_create",
+    "project_update",
     "THEME_FIELDS",
     "theme_create",
     "theme_update",

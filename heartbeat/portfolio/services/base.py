@@ -10,11 +10,13 @@ from django.db import models
 from django.utils import timezone
 
 from heartbeat.core.exceptions import InvalidInput, PermissionDenied
+from heartbeat.core.months import MAX_WORKING_DAYS
 
 # Web addresses the project pages use for themselves: /projects/new/ is the create form.
 RESERVED_SLUGS = frozenset({"new"})
 SLUG_BASE_LENGTH = 100
-MAX_DAYS_PER_MONTH = Decimal("31")
+# A person gives at most the working days of a month (see core.months.working_days).
+MAX_DAYS_PER_MONTH = Decimal(MAX_WORKING_DAYS)
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 # The project's own fields that ProjectInput sets (foreign keys by their *_id attribute).
@@ -54,7 +56,3 @@ def _save(instance: models.Model, actor, when: datetime.datetime | None = None) 
     instance._history_user = actor
     instance._history_date = when or timezone.now()
     instance.save()
-
-
-def _first_of_month(value: datetime.date) -> datetime.date:
-    return value.replace(day=1)

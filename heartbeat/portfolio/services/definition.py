@@ -6,8 +6,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import ProtectedError
 
 from heartbeat.core.exceptions import ApplicationError, InvalidInput
+from heartbeat.core.formatting import uk_month
+from heartbeat.core.months import first_of_month, month_range, working_days
+from heartbeat.portfolio import hooks
 from heartbeat.portfolio.inputs import ProductInput, ProjectInput, RequirementInput, TextItemInput
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
@@ -19,9 +23,7 @@ from heartbeat.portfolio.models import (
     ScopeItem,
 )
 from heartbeat.portfolio.services.base import (
-    MAX_DAYS_PER_MONTH,
     _first_error,
-    _first_of_month,
     _save,
 )
 from heartbeat.skills.models import Skill, SkillLevel
@@ -109,13 +111,6 @@ def _check_rows(data: ProjectInput, current: Project | None) -> dict[int, Skill]
                 "days_per_month",
                 "Enter the days per month each person gives: more than 0.",
             )
-        if days > MAX_DAYS_PER_MONTH:
-            raise _row_error(
-                "resources",
-                i,
-                "days_per_month",
-                "Enter the days per month each person gives: 31 or fewer.",
-            )
         if days != days.quantize(Decimal("0.1")):
             raise _row_error(
                 "resources",
@@ -127,13 +122,26 @@ def _check_rows(data: ProjectInput, current: Project | None) -> dict[int, Skill]
             raise _row_error("resources", i, "start_month", "Enter the first month needed.")
         if item.end_month is None:
             raise _row_error("resources", i, "end_month", "Enter the last month needed.")
-        if _first_of_month(item.end_month) < _first_of_month(item.start_month):
+        if first_of_month(item.end_month) < first_of_month(item.start_month):
             raise _row_error(
                 "resources",
                 i,
                 "end_month",
                 "The last month must be the same as or after the first month.",
             )
+        # No one gives more days in a month than it has working days in Scotland.
+        months = month_range(item.start_month, item.end_month)
+        if months:
+            shortest = min(months, key=working_days)
+            if days > working_days(shortest):
+                raise _row_error(
+                    "resources",
+                    i,
+                    "days_per_month",
+                    f"Each person can give at most {working_days(shortest)} days in "
+                    f"{uk_month(shortest)}, the working days in Scotland that month: ask for "
+                    "more people, or fewer days each.",
+                )
     return skills
 
 
@@ -182,27 +190,67 @@ class _RowSync:
                 row.delete()
 
 
-def _refuse_removing_pledged_needs(resources: "_RowSync") -> None:
-    """A need that councils have pledged people to stays until their pledges are withdrawn:
-    removing it would silently drop what they offered."""
-    removed = [pk for pk in resources.existing if pk not in resources.kept]
-    if not removed:
-        return
-    pledged = (
-        ResourceRequirement.objects.filter(pk__in=removed, pledges__status="active")
-        .select_related("skill")
-        .distinct()
+# The fields of a resource need that apps above portfolio hold records against.
+NEED_FIELDS = ("skill_id", "level", "people", "days_per_month", "start_month", "end_month")
+
+
+def _need_name(row: ResourceRequirement) -> str:
+    return f"{row.skill} ({row.get_level_display().lower()})"
+
+
+def _check_need(actor, row: ResourceRequirement, after: dict | None, field: str) -> None:
+    """Ask the apps above whether this need may change (or go, when ``after`` is None)."""
+    for check in hooks.need_checks:
+        try:
+            check(actor=actor, requirement=row, after=after)
+        except ApplicationError as error:
+            error.field = error.field or field
+            raise
+
+
+def _sync_needs(project: Project, data: ProjectInput, actor, *, creating: bool) -> None:
+    resources = _RowSync(
+        project, ResourceRequirement, project.resource_requirements.all(), actor, creating
     )
-    names = [f"{row.skill} ({row.get_level_display().lower()})" for row in pledged]
-    if names:
-        raise ApplicationError(
-            f"Councils have pledged people to {', '.join(names)}: keep "
-            f"{'that need' if len(names) == 1 else 'those needs'}, or ask them to withdraw "
-            "their pledges first.",
-            code="requirement_has_pledges",
-            status=409,
-            field="resources",
-        )
+    followed = []
+    for order, item in enumerate(data.resources):
+        row = resources.row_for(item, "resources", order)
+        values = {
+            "skill_id": item.skill_id,
+            "level": item.level,
+            "people": _whole_number(item.people),
+            "days_per_month": _decimal(item.days_per_month),
+            "start_month": first_of_month(item.start_month),
+            "end_month": first_of_month(item.end_month),
+            "notes": (item.notes or "").strip(),
+            "order": order,
+        }
+        if row.pk is not None:
+            before = {name: getattr(row, name) for name in NEED_FIELDS}
+            if any(before[name] != values[name] for name in NEED_FIELDS):
+                _check_need(actor, row, values, f"resources-{order}-skill")
+                followed.append((row, before))
+        resources.save(row, values, "resources", order, exclude=("skill",))
+    removed = [row for pk, row in resources.existing.items() if pk not in resources.kept]
+    for row in removed:
+        _check_need(actor, row, None, "resources")
+    for row in removed:
+        row._history_user = actor
+        row._history_date = resources.when
+        try:
+            row.delete()
+        except ProtectedError as error:
+            # Records kept above portfolio (pledges) point at the need: it stays.
+            raise ApplicationError(
+                f"Pledges on record point at {_need_name(row)}, so the need cannot be "
+                "removed: keep it.",
+                code="requirement_has_pledges",
+                status=409,
+                field="resources",
+            ) from error
+    for row, before in followed:
+        for listener in hooks.need_listeners:
+            listener(actor=actor, requirement=row, before=before)
 
 
 def _sync_rows(project: Project, data: ProjectInput, actor, *, creating: bool) -> None:
@@ -253,29 +301,7 @@ def _sync_rows(project: Project, data: ProjectInput, actor, *, creating: bool) -
         benefits.save(row, {"text": item.text.strip(), "order": order}, "benefits", i)
     benefits.delete_missing()
 
-    resources = _RowSync(
-        project, ResourceRequirement, project.resource_requirements.all(), actor, creating
-    )
-    for order, item in enumerate(data.resources):
-        row = resources.row_for(item, "resources", order)
-        resources.save(
-            row,
-            {
-                "skill_id": item.skill_id,
-                "level": item.level,
-                "people": _whole_number(item.people),
-                "days_per_month": _decimal(item.days_per_month),
-                "start_month": _first_of_month(item.start_month),
-                "end_month": _first_of_month(item.end_month),
-                "notes": (item.notes or "").strip(),
-                "order": order,
-            },
-            "resources",
-            order,
-            exclude=("skill",),
-        )
-    _refuse_removing_pledged_needs(resources)
-    resources.delete_missing()
+    _sync_needs(project, data, actor, creating=creating)
 
 
 def _check_new_rows_have_no_ids(data: ProjectInput) -> None:

@@ -6,8 +6,9 @@ from django.utils import timezone
 from heartbeat.core.exceptions import ApplicationError, InvalidInput, NotFound, PermissionDenied
 from heartbeat.portfolio import hooks, permissions
 from heartbeat.portfolio.models import Project, Stage, StageTransition
-from heartbeat.portfolio.rules import find_move, missing_from_definition
+from heartbeat.portfolio.rules import checks_definition, find_move, missing_from_definition
 from heartbeat.portfolio.services.base import _save
+from heartbeat.portfolio.services.baseline import baseline_take
 
 
 def _stage_label(stage: str) -> str:
@@ -18,7 +19,9 @@ MOVE_PHRASES = {
     "Mark as defined": "mark this project as defined",
     "Approve": "approve this project",
     "Reopen the definition": "reopen this project's definition",
+    "Return to defined": "return this project to defined",
     "Start recruiting": "start recruiting for this project",
+    "Stop recruiting": "stop recruiting for this project",
     "Start delivery": "start this project's delivery",
     "Close the project": "close this project",
     "Reopen delivery": "reopen this project's delivery",
@@ -72,12 +75,25 @@ def project_transition(
             f"Enter a reason to {_move_phrase(move)}: it is recorded in the project's history.",
             field="reason",
         )
-    if to_stage == Stage.DEFINED:
+    if (
+        to_stage == Stage.RECRUITING
+        and not move.back
+        and not current.resource_requirements.exists()
+    ):
+        raise ApplicationError(
+            "Add at least one resource need before recruiting: councils pledge people and "
+            "time against the project's needs.",
+            code="no_needs",
+            status=409,
+            field="resources",
+        )
+    if checks_definition(move):
         missing = missing_from_definition(current)
         if missing:
             needs = "; ".join(item.label.lower() for item in missing)
             raise ApplicationError(
-                f"The definition is not complete yet. It still needs: {needs}.",
+                f"The definition is not complete yet. Before the project can be "
+                f"{_stage_label(to_stage).lower()}, it still needs: {needs}.",
                 code="definition_incomplete",
                 status=409,
                 extra={"missing": [item.key for item in missing]},
@@ -102,6 +118,8 @@ def project_transition(
         reason=reason,
         at=now,
     )
+    if from_stage == Stage.DEFINED and to_stage == Stage.APPROVED:
+        baseline_take(actor=actor, project=current, transition=transition)
     for listener in hooks.transition_listeners:
         listener(actor=actor, transition=transition, extra=extra)
     return transition

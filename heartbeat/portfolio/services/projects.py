@@ -3,16 +3,18 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from heartbeat.accounts.models import User
-from heartbeat.core.exceptions import Conflict, InvalidInput, NotFound
+from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, NotFound
 from heartbeat.core.formatting import uk_datetime
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio import permissions
 from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, SubArea, Tag, Theme, Visibility
+from heartbeat.portfolio.rules import CHECKLIST_FIELDS, missing_from_definition
+from heartbeat.portfolio.selectors.project import project_lead_candidates
 from heartbeat.portfolio.services.base import (
     RESERVED_SLUGS,
     SLUG_BASE_LENGTH,
@@ -20,6 +22,7 @@ from heartbeat.portfolio.services.base import (
     _require,
     _save,
 )
+from heartbeat.portfolio.services.baseline import baseline_refresh
 from heartbeat.portfolio.services.definition import (
     _check_new_rows_have_no_ids,
     _check_rows,
@@ -63,7 +66,7 @@ def _clean_slug(given: str, title: str, *, exclude_pk: int | None) -> str:
     return f"{base}-{n}"
 
 
-def _check_project_fields(data: ProjectInput, current: Project | None) -> None:
+def _check_project_fields(data: ProjectInput, current: Project | None, actor=None) -> None:
     """The rules on the project's own fields, in the order a form shows them."""
     if not (data.title or "").strip():
         raise InvalidInput("Enter a title.", field="title")
@@ -90,6 +93,17 @@ def _check_project_fields(data: ProjectInput, current: Project | None) -> None:
             raise InvalidInput(
                 "Choose a project lead from the people who use Heartbeat.", field="project_lead"
             )
+        if not unchanged and actor is not None:
+            candidates = project_lead_candidates(
+                actor=actor, project=current, organisation_id=data.lead_organisation_id
+            )
+            if not candidates.filter(pk=data.project_lead_id).exists():
+                raise InvalidInput(
+                    "Name as project lead someone with the project lead role or a person of "
+                    "the lead organisation (or yourself).",
+                    field="project_lead",
+                    code="not_a_lead_candidate",
+                )
     if (
         data.planned_start is not None
         and data.planned_end is not None
@@ -169,7 +183,7 @@ def project_create(*, actor, data: ProjectInput) -> Project:
             permissions.can_create_project(actor),
             "Only the programme office, organisation leads and project leads can propose projects.",
         )
-    _check_project_fields(data, None)
+    _check_project_fields(data, None, actor)
     if (
         data.project_lead_id is None
         and actor is not None
@@ -188,10 +202,41 @@ def project_create(*, actor, data: ProjectInput) -> Project:
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     _apply_project_fields(project, data)
-    _save(project, actor)
+    _save_new_project(project, data, actor)
     _sync_rows(project, data, actor, creating=True)
     _set_tags(project, data.tags, actor)
     return project
+
+
+# How many times a project whose address someone took at the same moment tries the next.
+SLUG_ATTEMPTS = 5
+
+
+def _save_new_project(project: Project, data: ProjectInput, actor) -> None:
+    """Save a new project. The address was checked free, but another project may take it
+    between the check and the save: then a chosen address is refused, and one made from the
+    title moves on to the next free one."""
+    for _attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                _save(project, actor)
+            return
+        except IntegrityError:
+            if (data.slug or "").strip():
+                raise InvalidInput(
+                    f"Another project already uses the web address '{project.slug}': choose "
+                    "another.",
+                    code="slug_taken",
+                    field="slug",
+                ) from None
+            project.pk = None
+            project.slug = _clean_slug("", data.title, exclude_pk=None)
+    raise ApplicationError(
+        "Other projects with this title are being saved at this moment: try again.",
+        code="slug_taken",
+        status=409,
+        field="slug",
+    )
 
 
 def _conflict(current: Project) -> Conflict:
@@ -231,7 +276,7 @@ def project_update(
         )
     if current.version != expected_version:
         raise _conflict(current)
-    _check_project_fields(data, current)
+    _check_project_fields(data, current, actor)
     if (data.slug or "").strip() and data.slug.strip() != current.slug:
         current.slug = _clean_slug(data.slug, data.title, exclude_pk=current.pk)
     _check_rows(data, current)
@@ -240,4 +285,25 @@ def project_update(
     _save(current, actor)
     _sync_rows(current, data, actor, creating=False)
     _set_tags(current, data.tags, actor)
+    if current.holds_definition:
+        _refuse_incomplete_definition(current)
+    baseline_refresh(actor=actor, project=current, when=current._history_date)
     return current
+
+
+def _refuse_incomplete_definition(project: Project) -> None:
+    """From "defined" on, an edit may not leave the definition incomplete. Checked on the
+    saved rows, so the transaction rolls the whole edit back when it would."""
+    missing = missing_from_definition(project)
+    if not missing:
+        return
+    needs = "; ".join(item.label.lower() for item in missing)
+    raise ApplicationError(
+        f"{project.title} is {project.get_stage_display().lower()}, so its definition must "
+        f"stay complete. This change would leave it without: {needs}. Keep at least one of "
+        "each, or change it instead of removing it.",
+        code="definition_incomplete",
+        status=409,
+        field=CHECKLIST_FIELDS.get(missing[0].key),
+        extra={"missing": [item.key for item in missing]},
+    )

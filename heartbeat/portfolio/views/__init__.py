@@ -18,7 +18,6 @@ from heartbeat.portfolio.views.project import (
     project_history,
     project_move,
     project_pdf,
-    resource_rows,
 )
 
 __all__ = [
@@ -30,7 +29,6 @@ __all__ = [
     "PROJECTS_PER_THEME",
     "programme",
     "project_list",
-    "resource_rows",
     "project_detail",
     "project_history",
     "project_move",

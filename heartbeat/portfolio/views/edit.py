@@ -75,7 +75,7 @@ def _attach_error(error: ApplicationError, form, formsets, index_map) -> list[tu
     return [(error.message, "#project-form")]
 
 
-def _changes_since(project, version: int) -> list:
+def _changes_since(project, version: int, user) -> list:
     """History entries of the saves made after the version a person's form was opened at."""
     first_later_save = (
         project.history.filter(version__gt=version)
@@ -85,7 +85,7 @@ def _changes_since(project, version: int) -> list:
     )
     if first_later_save is None:
         return []
-    return [e for e in selectors.project_history(project) if e.when >= first_later_save]
+    return [e for e in selectors.project_history(project, user) if e.when >= first_later_save]
 
 
 def _render_form(request, *, form, formsets, project=None, status=200, **extra):
@@ -191,7 +191,7 @@ def _save_project(request, *, project):
             formsets=formsets,
             project=project,
             conflict=error,
-            conflict_changes=_changes_since(project, opened_version),
+            conflict_changes=_changes_since(project, opened_version, request.user),
             summary_errors=[(error.message, "#conflict")],
             status=409,
         )

@@ -1,7 +1,5 @@
 """The project page, its history, its stage moves and its definition as a PDF."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
@@ -20,30 +18,11 @@ from heartbeat.portfolio.views.base import HISTORY_ON_PAGE, _common
 # The project page --------------------------------------------------------------------------
 
 
-def _months(start: datetime.date, end: datetime.date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
-def resource_rows(project) -> list[dict]:
-    """Each resource requirement with its length in months and its total days."""
-    rows = []
-    for resource in project.resource_requirements.all():
-        months = _months(resource.start_month, resource.end_month)
-        rows.append(
-            {
-                "resource": resource,
-                "months": months,
-                "total_days": resource.people * resource.days_per_month * months,
-            }
-        )
-    return rows
-
-
 def _detail_context(request, project, **extra) -> dict:
     user = request.user
     checklist = rules.definition_checklist(project)
     moves = selectors.allowed_moves(user, project)
-    resources = resource_rows(project)
+    resources = selectors.resource_totals(project)
     return _common(
         page_title=project.title,
         breadcrumbs=[
@@ -55,8 +34,9 @@ def _detail_context(request, project, **extra) -> dict:
         checklist=checklist,
         missing=[item for item in checklist if not item.done],
         moves=moves,
-        resources=resources,
-        total_days=sum(row["total_days"] for row in resources),
+        resources=resources.rows,
+        total_days=resources.total_days,
+        baseline=selectors.project_baseline(user, project),
         rendered_sections=_rendered_sections(request, project),
         can_edit=permissions.can_edit_project(user, project),
         **extra,
@@ -83,7 +63,7 @@ def project_history(request, slug):
     JavaScript), so the project page itself stays within its query budget.
     """
     project = selectors.project_heading(request.user, slug)
-    history = selectors.project_history(project)
+    history = selectors.project_history(project, request.user)
     if request.htmx and not request.htmx.history_restore_request:
         response = render(
             request,
@@ -151,10 +131,10 @@ def project_pdf(request, slug):
 
 def _pdf_context(project) -> dict:
     checklist = rules.definition_checklist(project)
-    resources = resource_rows(project)
+    resources = selectors.resource_totals(project)
     return _common(
         project=project,
         checklist=checklist,
-        resources=resources,
-        total_days=sum(row["total_days"] for row in resources),
+        resources=resources.rows,
+        total_days=resources.total_days,
     )

@@ -16,12 +16,16 @@ from heartbeat.recruitment.api.participation import _visible_project
 # Coverage and open needs -----------------------------------------------------------------------
 
 
+PLEDGED = "Days councils pledged, whether or not the need could use them all"
+COVERED = "Days pledged, capped at the days required in each month: what coverage counts"
+
+
 class MonthCoverageOut(Schema):
     month: str
-    required: Decimal
-    pledged: Decimal
-    covered: Decimal
-    gap: Decimal
+    required_days: Decimal
+    pledged_days: Decimal = Field(description=PLEDGED)
+    covered_days: Decimal = Field(description=COVERED)
+    shortfall_days: Decimal
 
 
 class NeedCoverageOut(Schema):
@@ -32,8 +36,10 @@ class NeedCoverageOut(Schema):
     days_per_month: Decimal
     start_month: str
     end_month: str
-    required: Decimal
-    covered: Decimal
+    required_days: Decimal
+    pledged_days: Decimal = Field(description=PLEDGED)
+    covered_days: Decimal = Field(description=COVERED)
+    shortfall_days: Decimal
     largest_gap: Decimal
     percent: int | None
     months: list[MonthCoverageOut]
@@ -42,9 +48,10 @@ class NeedCoverageOut(Schema):
 class CoverageOut(Schema):
     project: Ref
     percent: int | None = Field(description="Covered days over required days, rounded down")
-    required: Decimal
-    covered: Decimal
-    shortfall: Decimal
+    required_days: Decimal
+    pledged_days: Decimal = Field(description=PLEDGED)
+    covered_days: Decimal = Field(description=COVERED)
+    shortfall_days: Decimal
     needs: list[NeedCoverageOut]
 
 
@@ -52,7 +59,8 @@ class CoverageOut(Schema):
     "/projects/{slug}/coverage",
     response={200: CoverageOut, 404: ErrorOut},
     summary="A project's staffing coverage by need and month",
-    description="Pledged days in a month count up to the days required that month.",
+    description="pledged_days is what councils offered; covered_days counts pledged days up "
+    "to the days required in each month, and is what the percentage uses.",
 )
 def project_coverage(request, slug: str):
     project = _visible_project(request.auth, slug)
@@ -60,9 +68,10 @@ def project_coverage(request, slug: str):
     return {
         "project": {"slug": project.slug, "name": project.title},
         "percent": coverage.percent,
-        "required": coverage.required,
-        "covered": coverage.covered,
-        "shortfall": coverage.shortfall,
+        "required_days": coverage.required,
+        "pledged_days": coverage.pledged,
+        "covered_days": coverage.covered,
+        "shortfall_days": coverage.shortfall,
         "needs": [
             {
                 "requirement_id": n.requirement.pk,
@@ -72,17 +81,19 @@ def project_coverage(request, slug: str):
                 "days_per_month": n.requirement.days_per_month,
                 "start_month": month_key(n.requirement.start_month),
                 "end_month": month_key(n.requirement.end_month),
-                "required": n.required,
-                "covered": n.covered,
+                "required_days": n.required,
+                "pledged_days": n.pledged,
+                "covered_days": n.covered,
+                "shortfall_days": n.shortfall,
                 "largest_gap": n.largest_gap,
                 "percent": n.percent,
                 "months": [
                     {
                         "month": month_key(c.month),
-                        "required": c.required,
-                        "pledged": c.pledged,
-                        "covered": c.covered,
-                        "gap": c.gap,
+                        "required_days": c.required,
+                        "pledged_days": c.pledged,
+                        "covered_days": c.covered,
+                        "shortfall_days": c.gap,
                     }
                     for c in n.cells
                 ],
@@ -114,7 +125,8 @@ class OpenNeedOut(Schema):
     end_month: str
     months_open: int = Field(description="Months from this month to the need's end")
     required_days: Decimal
-    pledged_days: Decimal = Field(description="Pledged days counted against the need")
+    pledged_days: Decimal = Field(description=PLEDGED)
+    covered_days: Decimal = Field(description=COVERED)
     shortfall_days: Decimal
     largest_gap: Decimal
 
@@ -139,7 +151,8 @@ def _open_need(n) -> dict:
         "end_month": month_key(n.end_month),
         "months_open": n.months_open,
         "required_days": n.required_days,
-        "pledged_days": n.covered_days,
+        "pledged_days": n.pledged_days,
+        "covered_days": n.covered_days,
         "shortfall_days": n.shortfall_days,
         "largest_gap": n.largest_gap,
     }
@@ -148,7 +161,7 @@ def _open_need(n) -> dict:
 @router.get(
     "/open-needs",
     response={200: OpenNeedPageOut, 422: ErrorOut},
-    summary="Needs not yet fully pledged, from this month on",
+    summary="Needs not yet fully covered, from this month on",
     description="The filters of the open-needs page. An unknown value is a 422.",
 )
 def open_need_list(request, params: Query[NeedQuery]):

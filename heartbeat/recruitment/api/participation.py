@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Schema, Status
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.exceptions import ApplicationError, InvalidInput
+from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project
 from heartbeat.recruitment import services
@@ -33,7 +33,11 @@ class ParticipationIn(Schema):
         None, description="The organisation's slug; yours when left out"
     )
     status: str = Field(description="interested, committed, active or withdrawn")
-    role: str = Field(ParticipationRole.PARTICIPANT, description="lead, participant or observer")
+    role: str | None = Field(
+        None,
+        description="lead, participant or observer; when left out, lead for the project's lead "
+        "organisation and participant for any other",
+    )
     reason: str = Field("", description="Required when withdrawing")
 
 
@@ -99,13 +103,6 @@ def participant_list(request, slug: str):
 def participant_create(request, slug: str, payload: ParticipationIn):
     project = _visible_project(request.auth, slug)
     organisation = _organisation(request.auth, payload.organisation)
-    if Participation.objects.filter(project=project, organisation=organisation).exists():
-        raise ApplicationError(
-            f"{organisation} already has a participation in {project.title}: change it with "
-            f"PATCH /api/v1/projects/{project.slug}/participants/{organisation.slug}.",
-            code="already_participating",
-            status=409,
-        )
     participation = services.participation_set(
         actor=request.auth,
         project=project,
@@ -113,6 +110,7 @@ def participant_create(request, slug: str, payload: ParticipationIn):
         status=payload.status,
         role=payload.role,
         reason=payload.reason,
+        only_if_new=True,
     )
     return Status(201, _participation(participation))
 
@@ -135,7 +133,7 @@ def participant_update(request, slug: str, organisation: str, payload: Participa
         project=project,
         organisation=current.organisation,
         status=payload.status,
-        role=payload.role or current.role,
+        role=payload.role,
         reason=payload.reason,
     )
     return _participation(participation)

@@ -11,8 +11,8 @@ from ninja import Field, Query, Schema, Status
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
-from heartbeat.core.months import month_key, parse_month
-from heartbeat.portfolio.models import Project, ResourceRequirement
+from heartbeat.core.months import MAX_WORKING_DAYS, month_key, parse_month
+from heartbeat.portfolio.models import ResourceRequirement, visible_projects_q
 from heartbeat.recruitment import services
 from heartbeat.recruitment.api.base import MAX_LIMIT, MONTH, ErrorOut, Ref, _ref, router
 from heartbeat.recruitment.api.participation import _organisation
@@ -25,7 +25,10 @@ from heartbeat.skills.models import Skill
 
 class AdjustmentIO(Schema):
     month: str = Field(description=MONTH)
-    days: Decimal
+    days: Decimal = Field(
+        description="The days given that month instead: 0 or more, fewer than the usual",
+        json_schema_extra={"minimum": 0, "maximum": MAX_WORKING_DAYS},
+    )
 
 
 class PledgeOut(Schema):
@@ -56,7 +59,11 @@ class PledgeFieldsIn(Schema):
     capacity_label: str = Field("", description="Who, when no person is named")
     skill: str | None = Field(None, description="The need's skill slug (the default)")
     level: str
-    days_per_month: Decimal = Field(description="More than 0, at most 23")
+    days_per_month: Decimal = Field(
+        description="More than 0, and at most the working days in Scotland of each month (23 "
+        "in the longest); a named person's pledges together stay within them too",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_WORKING_DAYS},
+    )
     start_month: str = Field(description=MONTH)
     end_month: str = Field(description=MONTH)
     adjustments: list[AdjustmentIO] = Field(
@@ -85,7 +92,7 @@ class WithdrawIn(Schema):
 class PledgeQuery(Schema):
     project: str = Field("", description="A project's slug")
     organisation: str = Field("", description="An organisation's slug")
-    status: str = Field("", description="active or withdrawn")
+    status: str = Field("", description="active, ended or withdrawn")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0)
 
@@ -123,11 +130,7 @@ def _pledge(p: Pledge) -> dict:
 
 
 def _pledges(user):
-    # Every pledge endpoint needs a signed-in caller, who sees every project; the filter
-    # stays for the day visibility narrows further.
-    pledges = Pledge.objects.all()
-    if not (user is not None and user.is_authenticated):
-        pledges = pledges.filter(requirement__project__in=Project.objects.visible_to(user))
+    pledges = Pledge.objects.filter(visible_projects_q(user, "requirement__project__"))
     return (
         pledges.select_related("organisation", "person", "skill", "requirement__project")
         .prefetch_related("adjustments")
@@ -178,7 +181,7 @@ def pledge_list(request, params: Query[PledgeQuery]):
         pledges = pledges.filter(organisation__slug=params.organisation)
     if params.status:
         if params.status not in PledgeStatus.values:
-            raise InvalidInput("status must be active or withdrawn.", field="status")
+            raise InvalidInput("status must be active, ended or withdrawn.", field="status")
         pledges = pledges.filter(status=params.status)
     return page_of(pledges, limit=params.limit, offset=params.offset, item=_pledge)
 
@@ -205,11 +208,9 @@ def pledge_get(request, pledge_id: int):
 )
 def pledge_create(request, payload: PledgeIn):
     requirement = (
-        ResourceRequirement.objects.select_related("project", "skill")
-        .filter(
-            pk=payload.requirement_id,
-            project__in=Project.objects.visible_to(request.auth),
-        )
+        ResourceRequirement.objects.visible_to(request.auth)
+        .select_related("project", "skill")
+        .filter(pk=payload.requirement_id)
         .first()
     )
     if requirement is None:

@@ -53,7 +53,7 @@ def organisation_capacity(
     )
     pledged: dict[datetime.date, Decimal] = defaultdict(lambda: ZERO)
     pledges = (
-        Pledge.objects.active()
+        Pledge.objects.counted()
         .filter(organisation=organisation, start_month__lte=end, end_month__gte=start)
         .prefetch_related("adjustments")
     )

@@ -32,7 +32,7 @@ def contributions() -> list[Contribution]:
 
     pledged = {
         row["organisation_id"]: row
-        for row in Pledge.objects.active()
+        for row in Pledge.objects.counted()
         .order_by()
         .values("organisation_id")
         .annotate(days=Sum("total_days"), n=Count("pk"))

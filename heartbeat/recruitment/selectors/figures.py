@@ -19,23 +19,20 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Greatest, Least
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.lookups import LessThan
 
-from heartbeat.portfolio.models import Project, Stage
+from heartbeat.core.months import months_between_expression
+from heartbeat.portfolio import models as portfolio_models
 from heartbeat.recruitment.coverage import ZERO
 from heartbeat.recruitment.models import RequirementMonth
 
-# Needs count as open once a project is approved, until it is closed.
-NEED_STAGES = (Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY)
+# The stages in which needs are open: the one constant portfolio defines, named here too.
+NEED_STAGES = portfolio_models.NEED_STAGES
 DAYS = DecimalField(max_digits=12, decimal_places=1)
 # Days are kept to a tenth; anything smaller is rounding noise from SQLite's arithmetic.
 EPSILON = Decimal("0.05")
 TENTH = Decimal("0.1")
-
-
-def _visible_projects(user):
-    return Project.objects.visible_to(user)
 
 
 def _sql_sum(expression):
@@ -51,17 +48,15 @@ def _sql_count(expression):
     return Func(expression, function="COUNT", output_field=IntegerField())
 
 
-def _months_between(start, end):
-    return ExpressionWrapper(
-        (ExtractYear(end) - ExtractYear(start)) * 12 + ExtractMonth(end) - ExtractMonth(start) + 1,
-        output_field=IntegerField(),
-    )
-
-
 def with_coverage(queryset, from_month: datetime.date | None = None):
     """Annotate resource requirements with their coverage, from ``from_month`` (or their
-    start) to their end: per_month, months_open, required_days, covered_days, shortfall_days
-    and largest_gap (the biggest shortfall in any one month)."""
+    start) to their end: per_month, months_open, required_days, pledged_days (what councils
+    offered), covered_days (pledged days capped at the need, month by month), shortfall_days
+    and largest_gap (the biggest shortfall in any one month).
+
+    The one coverage calculation in the database, over the pledged days by month that the
+    pledge services keep (``RequirementMonth``); ``coverage.requirement_coverage`` is the same
+    arithmetic month by month, for one project's heat map."""
     if from_month is None:
         window_start = F("start_month")
     else:
@@ -71,7 +66,7 @@ def with_coverage(queryset, from_month: datetime.date | None = None):
     queryset = queryset.annotate(
         window_start=window_start,
         per_month=ExpressionWrapper(F("people") * F("days_per_month"), output_field=DAYS),
-    ).annotate(months_open=_months_between(F("window_start"), F("end_month")))
+    ).annotate(months_open=months_between_expression(F("window_start"), F("end_month")))
     rows = RequirementMonth.objects.filter(
         requirement=OuterRef("pk"),
         month__gte=OuterRef("window_start"),
@@ -80,6 +75,7 @@ def with_coverage(queryset, from_month: datetime.date | None = None):
     covered = rows.values(
         total=_sql_sum(Least("pledged_days", OuterRef("per_month"), output_field=DAYS))
     )
+    pledged = rows.values(total=_sql_sum("pledged_days"))
     # The fewest days pledged in any month of the window: 0 when a month has no pledge.
     weakest = rows.values(
         total=Case(
@@ -90,6 +86,7 @@ def with_coverage(queryset, from_month: datetime.date | None = None):
     )
     return queryset.annotate(
         required_days=ExpressionWrapper(F("per_month") * F("months_open"), output_field=DAYS),
+        pledged_days=Coalesce(Subquery(pledged, output_field=DAYS), Value(ZERO), output_field=DAYS),
         covered_days=Coalesce(Subquery(covered, output_field=DAYS), Value(ZERO), output_field=DAYS),
         shortfall_days=ExpressionWrapper(F("required_days") - F("covered_days"), output_field=DAYS),
         largest_gap=ExpressionWrapper(

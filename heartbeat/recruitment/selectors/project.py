@@ -8,22 +8,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
+from heartbeat.core.formatting import uk_month
+from heartbeat.core.history import HistoryEntry, newest_first, object_entries
+from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, visible_projects_q
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.coverage import (
     ProjectCoverage,
-    pledge_days_by_month,
+    pledged_by_need,
     requirement_coverage,
-    sum_by_month,
 )
 from heartbeat.recruitment.models import (
     Participation,
+    ParticipationRole,
     ParticipationStatus,
     Pledge,
     PledgeStatus,
     RequirementMonth,
 )
-from heartbeat.recruitment.selectors.figures import _visible_projects
 from heartbeat.skills.models import SkillLevel
 
 # A project's recruitment section -----------------------------------------------------------
@@ -38,7 +39,18 @@ class ProjectRecruitment:
     own_participation: Participation | None = None
     can_act: bool = False
     show_people: bool = False
+    # Whether councils may pledge now (the project's needs are open: NEED_STAGES).
     accepting: bool = True
+    # Whether organisations may still join or express interest (not closed or cancelled).
+    joining: bool = True
+    # A paused project takes no new pledges; those made stay, shown as paused.
+    paused: bool = False
+
+    def pledge_status(self, pledge) -> str:
+        """How a pledge's status reads on the project page."""
+        if self.paused and pledge.is_active:
+            return "Paused"
+        return pledge.get_status_display()
 
 
 def project_coverage(project: Project) -> ProjectCoverage:
@@ -74,24 +86,12 @@ def project_recruitment(user, project: Project) -> ProjectRecruitment:
         .prefetch_related("adjustments")
         .order_by("status", "requirement__order", "requirement_id", "organisation__name", "id")
     )
-    # Coverage from the pledges just loaded: the same sums the services keep in
-    # RequirementMonth, without another query.
-    per_requirement: dict[int, list] = defaultdict(list)
-    for pledge in pledges:
-        if pledge.is_active:
-            per_requirement[pledge.requirement_id].append(
-                pledge_days_by_month(
-                    pledge.start_month,
-                    pledge.end_month,
-                    pledge.days_per_month,
-                    {a.month: a.days for a in pledge.adjustments.all()},
-                )
-            )
+    # Coverage from the pledges just loaded: the same sum the services store as
+    # RequirementMonth (coverage.pledged_by_need), without another query.
+    needs = _requirements_of(project)
+    pledged = pledged_by_need(pledges, {need.pk: need for need in needs})
     coverage = ProjectCoverage(
-        requirements=[
-            requirement_coverage(r, sum_by_month(per_requirement.get(r.pk, [])))
-            for r in _requirements_of(project)
-        ]
+        requirements=[requirement_coverage(r, pledged.get(r.pk, {})) for r in needs]
     )
     own = None
     organisation_id = getattr(user, "organisation_id", None)
@@ -105,7 +105,9 @@ def project_recruitment(user, project: Project) -> ProjectRecruitment:
         own_participation=own,
         can_act=permissions.can_act_for_an_organisation(user),
         show_people=permissions.can_see_pledged_people(user, project),
-        accepting=project.stage not in (Stage.CLOSED, Stage.CANCELLED),
+        accepting=project.takes_pledges,
+        joining=project.stage not in (Stage.CLOSED, Stage.CANCELLED),
+        paused=project.stage == Stage.PAUSED,
     )
 
 
@@ -123,79 +125,72 @@ def pledge_detail(user, pledge_id: int) -> Pledge:
             "created_by",
         )
         .prefetch_related("adjustments")
-        .filter(requirement__project__in=_visible_projects(user)),
+        .filter(visible_projects_q(user, "requirement__project__")),
         pk=pledge_id,
     )
 
 
-def pledge_history(pledge: Pledge) -> list[dict]:
-    """Readable changes to a pledge, newest first (2 queries)."""
-    from heartbeat.core.formatting import uk_month
+PLEDGE_HISTORY_FIELDS = {
+    "who": "Who",
+    "level": "Level",
+    "days_per_month": "Days per month",
+    "start_month": "First month",
+    "end_month": "Last month",
+    "status": "Status",
+    "withdrawn_reason": "Reason",
+    "notes": "Notes",
+}
+PARTICIPATION_HISTORY_FIELDS = {"status": "Status", "role": "Role", "reason": "Reason"}
+_CHOICES = {
+    "level": dict(SkillLevel.choices),
+    "status": {**dict(PledgeStatus.choices), **dict(ParticipationStatus.choices)},
+    "role": dict(ParticipationRole.choices),
+}
 
-    def who(record) -> str:
-        if record.person_id:
-            return record.person.display_name if record.person else "A named person"
-        return record.capacity_label or "Unnamed capacity"
 
-    def shown(record, name):
-        value = getattr(record, name)
-        if name == "level":
-            return SkillLevel(value).label if value in SkillLevel.values else value
-        if name == "status":
-            return PledgeStatus(value).label if value in PledgeStatus.values else value
-        if name in ("start_month", "end_month"):
-            return uk_month(value)
-        return value
+def _show(attname: str, value) -> str:
+    if value is None or value == "":
+        return ""
+    if attname in _CHOICES:
+        return str(_CHOICES[attname].get(value, value))
+    if attname in ("start_month", "end_month"):
+        return uk_month(value)
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
 
-    labels = {
-        "level": "Level",
-        "days_per_month": "Days per month",
-        "start_month": "First month",
-        "end_month": "Last month",
-        "status": "Status",
-        "withdrawn_reason": "Reason for withdrawing",
-        "notes": "Notes",
-    }
+
+def pledge_history(pledge: Pledge) -> list[HistoryEntry]:
+    """Readable changes to a pledge, newest first (1 query)."""
     records = list(
         pledge.history.select_related("history_user", "person").order_by("history_date", "pk")
     )
-    entries = []
-    previous = None
     for record in records:
-        changes = []
-        if previous is not None:
-            if who(previous) != who(record):
-                changes.append(("Who", who(previous), who(record)))
-            changes += [
-                (label, shown(previous, name), shown(record, name))
-                for name, label in labels.items()
-                if getattr(previous, name) != getattr(record, name)
-            ]
-        entries.append(
-            {
-                "when": record.history_date,
-                "who": record.history_user,
-                "what": "Pledged" if record.history_type == "+" else "Changed",
-                "changes": changes,
-            }
+        if record.person_id:
+            record.who = record.person.display_name if record.person else "A named person"
+        else:
+            record.who = record.capacity_label or "Unnamed capacity"
+    return newest_first(
+        object_entries(
+            records,
+            fields=PLEDGE_HISTORY_FIELDS,
+            show=_show,
+            subject=lambda record: "the pledge",
+            show_first=False,
         )
-        previous = record
-    return list(reversed(entries))
+    )
 
 
-def participation_history(participation: Participation | None) -> list[dict]:
+def participation_history(participation: Participation | None) -> list[HistoryEntry]:
     """An organisation's part in a project over time, newest first (1 query)."""
     if participation is None:
         return []
-    return [
-        {
-            "when": record.history_date,
-            "who": record.history_user,
-            "status": ParticipationStatus(record.status).label,
-            "role": record.get_role_display(),
-            "reason": record.reason,
-        }
-        for record in participation.history.select_related("history_user").order_by(
-            "-history_date", "-pk"
+    records = participation.history.select_related("history_user").order_by("history_date", "pk")
+    return newest_first(
+        object_entries(
+            records,
+            fields=PARTICIPATION_HISTORY_FIELDS,
+            show=_show,
+            subject=lambda record: "the participation",
         )
-    ]
+    )

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from heartbeat.portfolio.models import ResourceRequirement, Stage
 from heartbeat.recruitment.coverage import ZERO, percent
-from heartbeat.recruitment.selectors.figures import _visible_projects, with_coverage
+from heartbeat.recruitment.selectors.figures import with_coverage
 
 # Recruiting projects by their largest gap --------------------------------------------------
 
@@ -20,6 +20,7 @@ class ProjectGap:
     title: str
     theme: str
     required: Decimal = ZERO
+    pledged: Decimal = ZERO
     covered: Decimal = ZERO
     largest_gap: Decimal = ZERO
     largest_gap_skill: str = ""
@@ -48,22 +49,22 @@ PROJECT_SORTS = {
 def recruiting_projects(user, sort: str = "gap") -> list[ProjectGap]:
     """Projects in the recruiting stage with coverage over their whole period (1 query)."""
     needs = with_coverage(
-        ResourceRequirement.objects.filter(
-            project__in=_visible_projects(user).filter(stage=Stage.RECRUITING)
-        )
+        ResourceRequirement.objects.visible_to(user).filter(project__stage=Stage.RECRUITING)
     ).values_list(
         "project__slug",
         "project__title",
         "project__theme__name",
         "skill__name",
         "required_days",
+        "pledged_days",
         "covered_days",
         "largest_gap",
     )
     gaps: dict[str, ProjectGap] = {}
-    for slug, title, theme, skill, required, covered, largest in needs:
+    for slug, title, theme, skill, required, pledged, covered, largest in needs:
         gap = gaps.setdefault(slug, ProjectGap(slug=slug, title=title, theme=theme))
         gap.required += required
+        gap.pledged += pledged
         gap.covered += covered
         if largest > gap.largest_gap:
             gap.largest_gap, gap.largest_gap_skill = largest, skill

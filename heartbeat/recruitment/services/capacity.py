@@ -9,6 +9,7 @@ from django.db import transaction
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.core.formatting import uk_month
 from heartbeat.core.months import first_of_month
+from heartbeat.partnership.models import Organisation
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.models import OrganisationCapacity
 from heartbeat.recruitment.services.base import MAX_CAPACITY_DAYS, _days, _refuse_unless, _save
@@ -47,11 +48,12 @@ def capacity_declare(
             "The last month must be the same as or after the first month", field="end_month"
         )
     with transaction.atomic():
-        overlap = (
-            OrganisationCapacity.objects.select_for_update()
-            .filter(organisation=organisation, start_month__lte=end, end_month__gte=start)
-            .first()
-        )
+        # Lock the organisation: with no declaration yet there is no row to lock, and two
+        # overlapping declarations at once would both find no overlap.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        overlap = OrganisationCapacity.objects.filter(
+            organisation=organisation, start_month__lte=end, end_month__gte=start
+        ).first()
         if overlap is not None:
             raise InvalidInput(
                 f"{organisation} already declared {overlap.days_per_month} days a month for "

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from heartbeat.core.exceptions import ApplicationError, InvalidInput
-from heartbeat.portfolio.models import Project
+from heartbeat.portfolio.models import Project, ResourceRequirement
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.models import (
     Participation,
@@ -15,7 +15,13 @@ from heartbeat.recruitment.models import (
     Pledge,
     PledgeStatus,
 )
-from heartbeat.recruitment.services.base import _refuse_finished, _refuse_unless, _save
+from heartbeat.recruitment.services.base import (
+    _refuse_finished,
+    _refuse_unless,
+    _save,
+    default_participation_role,
+    lock_project,
+)
 from heartbeat.recruitment.services.pledges import _withdraw
 
 # Participation -----------------------------------------------------------------------------
@@ -27,11 +33,17 @@ def participation_set(
     project: Project,
     organisation,
     status: str,
-    role: str = ParticipationRole.PARTICIPANT,
+    role: str | None = None,
     reason: str = "",
+    only_if_new: bool = False,
 ) -> Participation:
     """Mark an organisation as interested in, committed to, active on or withdrawn from a
-    project, in a role; withdrawing needs a reason and withdraws the organisation's pledges."""
+    project, in a role; withdrawing needs a reason and withdraws the organisation's pledges.
+
+    ``role`` None keeps the organisation's role, or gives the default one
+    (``default_participation_role``). With ``only_if_new``, an organisation that already has
+    a participation is refused (409 already_participating) rather than changed: the check
+    and the write hold the project's lock, so two joins at once make one participation."""
     _refuse_unless(
         permissions.can_manage_participation(actor, organisation),
         organisation,
@@ -40,15 +52,24 @@ def participation_set(
     )
     if status not in ParticipationStatus.values:
         raise InvalidInput("Choose interested, committed, active or withdrawn", field="status")
-    if role not in ParticipationRole.values:
+    if role and role not in ParticipationRole.values:
         raise InvalidInput("Choose lead, participant or observer", field="role")
     reason = (reason or "").strip()
     with transaction.atomic():
+        project = lock_project(project.pk)
         participation = (
             Participation.objects.select_for_update()
             .filter(project=project, organisation=organisation)
             .first()
         )
+        if only_if_new and participation is not None:
+            raise ApplicationError(
+                f"{organisation} already has a participation in {project.title}: change it "
+                "instead.",
+                code="already_participating",
+                status=409,
+            )
+        role = role or default_participation_role(project, organisation, participation)
         previous = participation.status if participation else None
         if status == ParticipationStatus.WITHDRAWN:
             if previous in (None, ParticipationStatus.WITHDRAWN):
@@ -91,9 +112,20 @@ def participation_set(
         ):
             participation.committed_on = today
         participation.withdrawn_on = today if status == ParticipationStatus.WITHDRAWN else None
-        _save(participation, actor)
+        try:
+            with transaction.atomic():
+                _save(participation, actor)
+        except IntegrityError:
+            raise ApplicationError(
+                f"{organisation} already has a participation in {project.title}: change it "
+                "instead.",
+                code="already_participating",
+                status=409,
+            ) from None
         if status == ParticipationStatus.WITHDRAWN:
-            pledges = Pledge.objects.select_for_update().filter(
+            # Needs before pledges: the order every pledge write locks them in.
+            list(ResourceRequirement.objects.select_for_update().filter(project=project))
+            pledges = Pledge.objects.select_for_update(of=("self",)).filter(
                 organisation=organisation, requirement__project=project, status=PledgeStatus.ACTIVE
             )
             for pledge in pledges:

@@ -10,7 +10,7 @@ from heartbeat.core.exceptions import ApplicationError
 from heartbeat.portfolio.models import Project
 from heartbeat.recruitment import permissions, selectors, services
 from heartbeat.recruitment.forms import ParticipationForm
-from heartbeat.recruitment.models import Participation, ParticipationRole, ParticipationStatus
+from heartbeat.recruitment.models import Participation, ParticipationStatus
 from heartbeat.recruitment.views.base import (
     _acting_organisation,
     _organisations_for_office,
@@ -34,19 +34,14 @@ def participation(request, slug: str):
     current = Participation.objects.filter(project=project, organisation=organisation).first()
     initial = {
         "status": current.status if current else "",
-        "role": current.role
-        if current
-        else (
-            ParticipationRole.LEAD
-            if project.lead_organisation_id == organisation.pk
-            else ParticipationRole.PARTICIPANT
-        ),
+        "role": services.default_participation_role(project, organisation, current),
     }
     data = request.POST if request.method == "POST" else None
     if data is not None and "role" not in data:
-        # The quick buttons on the project page send only the status.
+        # The quick buttons on the project page send only the status: the service gives
+        # the organisation its role.
         data = data.copy()
-        data["role"] = initial["role"]
+        data["role"] = ""
     form = ParticipationForm(data, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

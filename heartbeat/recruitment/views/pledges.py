@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
-from heartbeat.portfolio.models import Project, ResourceRequirement
+from heartbeat.core.months import month_range
+from heartbeat.portfolio.models import ResourceRequirement
 from heartbeat.portfolio.permissions import is_programme_office
 from heartbeat.recruitment import permissions, selectors, services
 from heartbeat.recruitment.forms import PledgeForm, WithdrawForm
@@ -31,11 +32,17 @@ def _people(organisation):
     )
 
 
+def _load(people, requirement) -> list[tuple]:
+    """Each person with the days they are already pledged in each month of the need, for
+    the pledge form (2 queries)."""
+    months = month_range(requirement.start_month, requirement.end_month)
+    loads = selectors.people_load(people, months)
+    return [(person, loads[person.pk]) for person in people]
+
+
 def pledge_create(request, requirement_id: int):
     requirement = get_object_or_404(
-        ResourceRequirement.objects.select_related("project", "skill").filter(
-            project__in=Project.objects.visible_to(request.user)
-        ),
+        ResourceRequirement.objects.visible_to(request.user).select_related("project", "skill"),
         pk=requirement_id,
     )
     project = requirement.project
@@ -60,11 +67,18 @@ def pledge_create(request, requirement_id: int):
         # The programme office first chooses which organisation it pledges for.
         return render(request, "recruitment/pledge_choose_organisation.html", context)
     _require(permissions.can_pledge(user, organisation))
+    refusal = services.pledge_refusal(project)
+    if refusal is not None:
+        # Only a stale link leads here: the project page offers no pledge now.
+        context["refusal"] = refusal
+        return render(request, "recruitment/pledge_form.html", context, status=refusal.status)
+    people = _people(organisation)
+    context["load"] = _load(people, requirement)
     form = PledgeForm(
         request.POST or None,
         initial=PledgeForm.initial_for_need(requirement),
         requirement=requirement,
-        people=_people(organisation),
+        people=people,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -109,11 +123,12 @@ def pledge_edit(request, pk: int):
     pledge = selectors.pledge_detail(request.user, pk)
     _require(permissions.can_change_pledge(request.user, pledge))
     requirement, project = pledge.requirement, pledge.requirement.project
+    people = _people(pledge.organisation)
     form = PledgeForm(
         request.POST or None,
         initial=PledgeForm.initial_for(pledge),
         requirement=requirement,
-        people=_people(pledge.organisation),
+        people=people,
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -151,6 +166,7 @@ def pledge_edit(request, pk: int):
             "pledge": pledge,
             "conflict": conflict,
             "form": form,
+            "load": _load(people, requirement),
         },
         status=(409 if conflict else 422) if form.errors else 200,
     )

@@ -1,8 +1,12 @@
+import secrets
+
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from heartbeat.demo.loader import load_demo
+from heartbeat.demo.loader import DEMO_PASSWORD, load_demo
+
+FLAG = "--i-know-this-is-not-production"
 
 
 class Command(BaseCommand):
@@ -17,17 +21,27 @@ class Command(BaseCommand):
             action="store_true",
             help="Load everything, report it, then roll it back: nothing is saved.",
         )
+        parser.add_argument(
+            FLAG,
+            action="store_true",
+            dest="not_production",
+            help="Load the demo with DEBUG off (a private trial server). The demo accounts "
+            "then get a random password, printed once, instead of the published one.",
+        )
 
     def handle(self, *args, **options):
         dry_run = options["dry_run"]
+        password = DEMO_PASSWORD
         if not settings.DEBUG:
-            self.stderr.write(
-                self.style.WARNING(
-                    "DEBUG is off. Demo accounts share a published password: "
-                    "do not load them on a server other people can reach."
+            if not options["not_production"]:
+                raise CommandError(
+                    "DEBUG is off, so this looks like a server people use. The demo adds "
+                    "made-up projects and accounts: load it only on a laptop (DEBUG=1) or on a "
+                    f"private trial server, with {FLAG}."
                 )
-            )
-        context = load_demo(dry_run=dry_run)
+            # Never the published password where other people could reach the server.
+            password = secrets.token_urlsafe(15)
+        context = load_demo(dry_run=dry_run, password=password)
         for line in context.summary:
             self.stdout.write(line)
         if dry_run:
@@ -37,6 +51,13 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at " + sign_in))
         self.stdout.write(f"Every demo account's password is: {context.password}")
+        if password != DEMO_PASSWORD:
+            self.stdout.write(
+                self.style.WARNING(
+                    "It is shown this once and stored nowhere: note it now. Run the command "
+                    "again for a new one."
+                )
+            )
         self.stdout.write("")
         headers = ("Role", "Email", "Name", "Organisation")
         rows = [(a.role, a.email, a.full_name, a.organisation) for a in context.accounts]

@@ -1,13 +1,4 @@
-"""Synthetic projects for ``heartbeat generate`` (see ``heartbeat.generator.runner``).
-
-About 200 projects per unit of scale (2,000 at scale 10), each with a full definition: three
-scope lines, four requirements, two anticipated products, three expected benefits and two
-resource requirements, plus the stage transitions that lead to its stage. Stages follow the
-shape of a real programme (most work in delivery, a steady flow of proposals, a few paused or
-cancelled); about 70% of projects are public. Lead organisations and project leads are the
-councils and people the partnership generator made; the themes, sub-areas and skills are the
-demo's, created if missing and reused if present. Everything is written with bulk inserts.
-"""
+"""The synthetic projects, their definitions, stage moves and tags."""
 
 from __future__ import annotations
 
@@ -22,15 +13,40 @@ from simple_history.utils import bulk_create_with_history
 
 from heartbeat.accounts.models import User
 from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.months import add_months, first_of_month, months_between
 from heartbeat.demo.portfolio import load_themes
 from heartbeat.demo.skills import load_skills
+from heartbeat.generator.portfolio.words import (
+    BENCH_LEAD_PROJECTS_PER_SCALE,
+    BENEFITS,
+    CHANGED_SINCE_APPROVAL_SHARE,
+    FIRST_MONTH,
+    LEVELS,
+    PATH,
+    PREFIXES,
+    PROBLEMS,
+    PRODUCT_TYPES,
+    PROJECTS_PER_SCALE,
+    PUBLIC_SHARE,
+    REQUIREMENTS,
+    RESOURCE_SKILLS,
+    SCOPE_IN,
+    SCOPE_OUT,
+    SPONSOR_ROLES,
+    STAGE_WEIGHTS,
+    SUBJECTS,
+    SUMMARIES,
+    TAGS,
+)
 from heartbeat.generator.runner import BATCH_SIZE, BENCH_USERS
 from heartbeat.partnership.models import Organisation, OrganisationKind
+from heartbeat.portfolio.baseline import carry_forward, differences, snapshot_of
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
     ExpectedBenefit,
     ProductType,
     Project,
+    ProjectBaseline,
     Requirement,
     ResourceRequirement,
     ScopeItem,
@@ -39,197 +55,11 @@ from heartbeat.portfolio.models import (
     Tag,
     Visibility,
 )
-from heartbeat.skills.models import SkillLevel
-
-PROJECTS_PER_SCALE = 200
-PUBLIC_SHARE = 0.7
-# Projects the benchmark's project lead leads, per unit of scale, so it has pages to edit.
-BENCH_LEAD_PROJECTS_PER_SCALE = 5
-
-STAGE_WEIGHTS = {
-    Stage.PROPOSED: 14,
-    Stage.DEFINED: 9,
-    Stage.APPROVED: 8,
-    Stage.RECRUITING: 15,
-    Stage.IN_DELIVERY: 30,
-    Stage.CLOSED: 14,
-    Stage.PAUSED: 5,
-    Stage.CANCELLED: 5,
-}
-# The forward path through the lifecycle; paused and cancelled projects leave it part-way.
-PATH = [Stage.DEFINED, Stage.APPROVED, Stage.RECRUITING, Stage.IN_DELIVERY, Stage.CLOSED]
-
-# What projects in each sub-area are about (theme slug, sub-area slug) -> subjects.
-SUBJECTS: dict[tuple[str, str], list[str]] = {
-    ("digital-services", "health-and-care"): [
-        "care at home scheduling",
-        "telecare monitoring",
-        "adult social care assessments",
-        "carers' support applications",
-        "equipment and adaptations requests",
-        "self-directed support budgets",
-    ],
-    ("digital-services", "learning-and-teaching"): [
-        "school enrolment",
-        "early learning and childcare applications",
-        "school transport requests",
-        "school payments",
-        "pupil attendance reporting",
-        "education maintenance allowance",
-    ],
-    ("digital-services", "customer-services"): [
-        "council tax self-service",
-        "complaints handling",
-        "blue badge applications",
-        "benefits applications",
-        "registrar bookings",
-        "customer accounts",
-    ],
-    ("digital-services", "place-and-environment"): [
-        "bulky waste uplifts",
-        "street lighting fault reports",
-        "building warrant applications",
-        "pothole reporting",
-        "burial and cremation bookings",
-        "licensing applications",
-    ],
-    ("digital-foundations", "infrastructure-and-cloud"): [
-        "data centre exit",
-        "network refresh",
-        "device management",
-        "telephony migration",
-        "backup and recovery",
-        "identity and access management",
-    ],
-    ("digital-foundations", "data-and-intelligence"): [
-        "performance dashboards",
-        "master data management",
-        "open data publishing",
-        "address data quality",
-        "demand forecasting",
-        "data warehouse modernisation",
-    ],
-    ("digital-foundations", "cyber-security"): [
-        "security monitoring",
-        "vulnerability management",
-        "phishing awareness",
-        "incident response",
-        "supplier assurance",
-        "privileged access management",
-    ],
-    ("digital-leadership", "workforce-and-skills"): [
-        "digital champions network",
-        "data literacy training",
-        "agile delivery coaching",
-        "leadership development",
-        "digital apprenticeships",
-        "user research training",
-    ],
-    ("digital-leadership", "governance-and-strategy"): [
-        "benefits realisation",
-        "digital investment planning",
-        "technology roadmap",
-        "procurement pipeline",
-        "architecture review",
-        "digital strategy",
-    ],
-}
-SPONSOR_ROLES = [
-    "Chief Executive",
-    "Director of Corporate Services",
-    "Executive Director of Communities",
-    "Head of Digital",
-    "Director of Education",
-]
-PREFIXES = ["Shared", "Digital", "Online", "Joint", "National", "Regional", "Modern", "Better"]
-SUMMARIES = [
-    "{Prefix} {subject} designed with the people who use it and reused by every council that "
-    "joins.",
-    "Replace paper and phone-based {subject} with a {prefix_lower} approach councils can adopt.",
-    "A {prefix_lower} model for {subject}, so councils stop solving the same problem separately.",
-]
-PROBLEMS = [
-    "Councils run {subject} in different ways, mostly on ageing systems and manual processes. "
-    "Staff re-key information between systems, residents cannot see progress, and each council "
-    "buys and maintains its own tools. Working together on {subject} would cut duplicated "
-    "effort and give residents a consistent experience.",
-    "Demand for {subject} has grown while budgets have not. The current processes depend on a "
-    "few experienced staff and on systems whose contracts end soon. Councils want to agree a "
-    "common way of working before they replace them.",
-]
-SCOPE_IN = [
-    "Discovery and design of {subject} with residents and staff",
-    "Rollout of {subject} to the participating councils",
-]
-SCOPE_OUT = [
-    "Changes to the legislation that governs {subject}",
-    "Replacing councils' back-office systems",
-]
-REQUIREMENTS = [
-    ("must", "The {subject} service meets WCAG 2.2 AA"),
-    ("must", "Information about {subject} flows to back-office systems without re-keying"),
-    ("should", "Councils can report on {subject} with common measures"),
-    ("could", "Residents get updates about {subject} by text message"),
-]
-BENEFITS = [
-    "Staff time saved on {subject}",
-    "Fewer calls and emails about {subject}",
-    "Lower combined cost of {subject} across councils",
-]
-PRODUCT_TYPES = [
-    ProductType.SERVICE,
-    ProductType.PLATFORM,
-    ProductType.DATA,
-    ProductType.FRAMEWORK,
-    ProductType.TRAINING,
-]
-RESOURCE_SKILLS = [
-    "delivery-manager",
-    "product-manager",
-    "business-analyst",
-    "user-researcher",
-    "service-designer",
-    "content-designer",
-    "interaction-designer",
-    "software-developer",
-    "frontend-developer",
-    "technical-architect",
-    "solution-architect",
-    "data-analyst",
-    "data-engineer",
-    "subject-matter-expert",
-    "information-governance-officer",
-    "procurement-officer",
-    "trainer",
-]
-TAGS = [
-    "Automation",
-    "Cloud",
-    "Customer service",
-    "Data",
-    "Education",
-    "Housing",
-    "Integration",
-    "Online forms",
-    "Procurement",
-    "Security",
-    "Shared platform",
-    "Skills",
-    "Social care",
-    "Standards",
-    "Waste",
-]
-LEVELS = [SkillLevel.WORKING, SkillLevel.PRACTITIONER, SkillLevel.PRACTITIONER, SkillLevel.EXPERT]
-FIRST_MONTH = datetime.date(2024, 1, 1)
 
 
-def _add_months(month: datetime.date, months: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def _months_between(start: datetime.date, end: datetime.date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month
+def _months_after(start: datetime.date, end: datetime.date) -> int:
+    """Whole months from ``start``'s month to ``end``'s (0 for the same month)."""
+    return months_between(start, end) - 1
 
 
 def _path_to(stage: str, rng: random.Random) -> list[str]:
@@ -247,18 +77,18 @@ def _path_to(stage: str, rng: random.Random) -> list[str]:
 
 def _period(stage: str, rng: random.Random, today: datetime.date) -> tuple:
     """Planned start and end (start within 2024-2027, end by 2028) fitting the stage."""
-    this_month = today.replace(day=1)
-    months_so_far = max(_months_between(FIRST_MONTH, this_month), 1)
+    this_month = first_of_month(today)
+    months_so_far = max(_months_after(FIRST_MONTH, this_month), 1)
     if stage == Stage.CLOSED:
-        start = _add_months(FIRST_MONTH, rng.randint(0, max(months_so_far - 14, 0)))
-        length = rng.randint(6, min(18, max(_months_between(start, this_month) - 1, 6)))
+        start = add_months(FIRST_MONTH, rng.randint(0, max(months_so_far - 14, 0)))
+        length = rng.randint(6, min(18, max(_months_after(start, this_month) - 1, 6)))
     elif stage in (Stage.IN_DELIVERY, Stage.PAUSED, Stage.CANCELLED):
-        start = _add_months(FIRST_MONTH, rng.randint(6, months_so_far))
+        start = add_months(FIRST_MONTH, rng.randint(6, months_so_far))
         length = rng.randint(12, 30)
     else:
-        start = _add_months(this_month, rng.randint(1, 14))
+        start = add_months(this_month, rng.randint(1, 14))
         length = rng.randint(6, 24)
-    end = _add_months(start, length)
+    end = add_months(start, length)
     if end.year > 2028:
         end = datetime.date(2028, 12, 1)
     return start, end - datetime.timedelta(days=1)
@@ -377,16 +207,61 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
         project._history_date = proposed_at
     projects = bulk_create_with_history(projects, Project, batch_size=BATCH_SIZE)
 
-    rows = _definition_rows(projects, details, resource_skills, rng)
+    rows, by_project = _definition_rows(projects, details, resource_skills, rng)
     _tag_projects(projects, tags, rng)
-    transitions = _transitions(projects, plans, office)
-    StageTransition.objects.bulk_create(transitions, batch_size=BATCH_SIZE)
+    transitions = StageTransition.objects.bulk_create(
+        _transitions(projects, plans, office), batch_size=BATCH_SIZE
+    )
+    baselines = _baselines(projects, by_project, transitions, office, users, rng)
     return {
         "projects": len(projects),
         "definition rows": rows,
         "stage transitions": len(transitions),
+        "baselines": baselines,
         "skills": len(skills),
     }
+
+
+def _baselines(projects, by_project, transitions, office, users, rng) -> int:
+    """The baseline each approval took, as the lifecycle service takes it; a share of the
+    projects have had their planned end moved since, by their lead."""
+    approvals = {
+        t.project_id: t
+        for t in transitions
+        if t.from_stage == Stage.DEFINED and t.to_stage == Stage.APPROVED
+    }
+    baselines = []
+    for project in projects:
+        approval = approvals.get(project.pk)
+        if approval is None:
+            continue
+        current = snapshot_of(project, **by_project[project.pk])
+        approved = dict(current)
+        found = []
+        if rng.random() < CHANGED_SINCE_APPROVAL_SHARE and project.planned_end:
+            approved["planned_end"] = add_months(project.planned_end, -3).isoformat()
+            found = carry_forward(
+                differences(approved, current),
+                [],
+                by=users[project.project_lead_id],
+                at=approval.at + datetime.timedelta(days=rng.randint(20, 90)),
+            )
+        baselines.append(
+            ProjectBaseline(
+                project=project,
+                transition=approval,
+                taken_at=approval.at,
+                taken_by=office,
+                definition=approved,
+                differences=[d.as_json() for d in found],
+                has_differences=bool(found),
+            )
+        )
+    baselines = ProjectBaseline.objects.bulk_create(baselines, batch_size=BATCH_SIZE)
+    for baseline in baselines:
+        baseline.project.baseline = baseline
+    Project.objects.bulk_update([b.project for b in baselines], ["baseline"], batch_size=BATCH_SIZE)
+    return len(baselines)
 
 
 def _moves(path, proposed_at, now, rng) -> list[tuple[str, datetime.datetime]]:
@@ -427,11 +302,11 @@ def _project_rows(project, subject, prefix, start, end, resource_skills, rng) ->
     2 resource requirements, by model."""
     words = {"subject": subject}
     length = max((end - start).days, 1)
-    months = max(_months_between(start, end), 1)
+    months = max(_months_after(start, end), 1)
     resources = []
     for order in (1, 2):
-        first = _add_months(start.replace(day=1), rng.randint(0, months // 3))
-        last = _add_months(first, rng.randint(0, months - _months_between(start, first)))
+        first = add_months(first_of_month(start), rng.randint(0, months // 3))
+        last = add_months(first, rng.randint(0, months - _months_after(start, first)))
         resources.append(
             ResourceRequirement(
                 project=project,
@@ -440,7 +315,7 @@ def _project_rows(project, subject, prefix, start, end, resource_skills, rng) ->
                 people=rng.randint(1, 3),
                 days_per_month=Decimal(rng.choice([2, 3, 4, 5, 6, 8, 10])),
                 start_month=first,
-                end_month=min(last, end.replace(day=1)),
+                end_month=min(last, first_of_month(end)),
                 order=order,
             )
         )
@@ -482,20 +357,28 @@ def _project_rows(project, subject, prefix, start, end, resource_skills, rng) ->
     }
 
 
-def _definition_rows(projects, details, resource_skills, rng) -> int:
+def _definition_rows(projects, details, resource_skills, rng) -> tuple[int, dict]:
     """Write every project's definition rows.
 
     Without history records: they would double the rows written, and a generated project's
     history needs only its creation (recorded on the project) to exercise the history page.
     """
     rows_by_model: dict[type, list] = {}
+    by_project: dict[int, dict] = {}
     for project, (subject, prefix, start, end) in zip(projects, details, strict=True):
         rows = _project_rows(project, subject, prefix, start, end, resource_skills, rng)
         for model, objs in rows.items():
             rows_by_model.setdefault(model, []).extend(objs)
+        by_project[project.pk] = {
+            "scope": rows[ScopeItem],
+            "requirements": rows[Requirement],
+            "products": rows[AnticipatedProduct],
+            "benefits": rows[ExpectedBenefit],
+            "needs": rows[ResourceRequirement],
+        }
     for model, objs in rows_by_model.items():
         model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
-    return sum(len(objs) for objs in rows_by_model.values())
+    return sum(len(objs) for objs in rows_by_model.values()), by_project
 
 
 def _transitions(projects, plans, office) -> list[StageTransition]:
