@@ -23,7 +23,7 @@ from heartbeat.accounts.forms import (
 )
 from heartbeat.accounts.models import Invitation, InvitationStatus, User
 from heartbeat.core.exceptions import ApplicationError
-from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
 from heartbeat.core.pagination import paginate
 
 # Accepting an invitation signs the new person in without asking for the password again.
@@ -211,15 +211,15 @@ def token_revoke(request, pk: int):
 # Invitations (programme office) ------------------------------------------------------------
 
 INVITATION_EXPORT_HEADERS = [
-    "Name",
-    "Email",
-    "Organisation",
-    "Roles",
-    "Status",
-    "Invited by",
-    "Sent",
-    "Expires",
-    "Accepted",
+    Column("Name"),
+    Column("Email"),
+    Column("Organisation"),
+    Column("Roles"),
+    Column("Status"),
+    Column("Invited by"),
+    Column("Sent", Kind.DATE),
+    Column("Expires", Kind.DATE),
+    Column("Accepted", Kind.DATE),
 ]
 
 
@@ -255,6 +255,7 @@ def invitation_list(request):
             headers=INVITATION_EXPORT_HEADERS,
             rows=(_invitation_export_row(i) for i in invitations),
             title="Invitations",
+            request=request,
         )
     return render(
         request,

@@ -47,6 +47,8 @@ def environment(**options) -> Environment:
             "querystring": querystring,
             "now": timezone.now,
             "nav_items": nav_items,
+            "period": formatting.period,
+            "during": formatting.during,
         }
     )
     env.filters.update(

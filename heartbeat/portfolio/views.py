@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, Conflict, PermissionDenied
-from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.exports import EXPORT_FORMATS, dated_filename, export_response
 from heartbeat.core.pagination import paginate
 from heartbeat.portfolio import permissions, rules, selectors, services
 from heartbeat.portfolio.forms import (
@@ -117,10 +117,12 @@ def project_list(request):
             # Django's encoder writes dates as 2026-11-26 and amounts as exact strings.
             data = [dict(zip(keys, row, strict=True)) for row in rows]
             response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
-            response["Content-Disposition"] = 'attachment; filename="projects.json"'
+            response["Content-Disposition"] = (
+                f'attachment; filename="{dated_filename("projects", "json")}"'
+            )
             return response
         return export_response(
-            fmt, filename="projects", headers=headers, rows=rows, title="Projects"
+            fmt, filename="projects", headers=headers, rows=rows, title="Projects", request=request
         )
     if fmt:
         errors = [*errors, "Downloads come as CSV, XLSX or JSON: choose one of the links."]

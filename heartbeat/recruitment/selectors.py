@@ -36,6 +36,7 @@ from django.db.models.lookups import LessThan
 from django.urls import reverse
 from django.utils import timezone
 
+from heartbeat.core.exports import Column, Kind
 from heartbeat.core.months import (
     add_months,
     first_of_month,
@@ -614,20 +615,20 @@ def _pledged_from(needs, this_month, per_month) -> dict[int, dict]:
 
 
 NEED_EXPORT_HEADERS = [
-    "Project",
-    "Theme",
-    "Skill",
-    "Level",
-    "People",
-    "Days per person per month",
-    "First month",
-    "Last month",
-    "Months still to run",
-    "Days required",
-    "Days pledged",
-    "Days short",
-    "Largest gap in a month",
-    "Address",
+    Column("Project"),
+    Column("Theme"),
+    Column("Skill"),
+    Column("Level"),
+    Column("People", Kind.INTEGER),
+    Column("Days per person per month", Kind.NUMBER),
+    Column("First month", Kind.MONTH),
+    Column("Last month", Kind.MONTH),
+    Column("Months still to run", Kind.INTEGER),
+    Column("Days required", Kind.NUMBER),
+    Column("Days pledged", Kind.NUMBER),
+    Column("Days short", Kind.NUMBER),
+    Column("Largest gap in a month", Kind.NUMBER),
+    Column("Address", Kind.LINK),
 ]
 
 
@@ -640,8 +641,8 @@ def need_export_rows(needs, site_url: str = "") -> list[list]:
             n.get_level_display(),
             n.people,
             n.days_per_month,
-            f"{n.start_month:%B %Y}",
-            f"{n.end_month:%B %Y}",
+            n.start_month,
+            n.end_month,
             n.months_open,
             n.required_days,
             n.covered_days,
@@ -823,17 +824,26 @@ def contributions() -> list[Contribution]:
 
 
 CONTRIBUTION_EXPORT_HEADERS = [
-    "Organisation",
-    "Days pledged",
-    "Active pledges",
-    "Projects joined",
-    "Projects interested in",
+    Column("Organisation"),
+    Column("Days pledged", Kind.NUMBER),
+    Column("Active pledges", Kind.INTEGER),
+    Column("Projects joined", Kind.INTEGER),
+    Column("Projects interested in", Kind.INTEGER),
+    Column("Page", Kind.LINK),
 ]
 
 
 def contribution_export_rows(rows: list[Contribution]) -> list[list]:
     return [
-        [r.name, r.days_pledged, r.pledges, r.projects_joined, r.projects_interested] for r in rows
+        [
+            r.name,
+            r.days_pledged,
+            r.pledges,
+            r.projects_joined,
+            r.projects_interested,
+            reverse("partnership:organisation_detail", args=[r.slug]),
+        ]
+        for r in rows
     ]
 
 

@@ -565,7 +565,8 @@ def test_contributions_chart_has_its_table_and_exports(client_for, member, pledg
     assert "Days pledged by organisation (table)" in html
     response = client.get(reverse("recruitment:contributions") + "?format=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Aberdeen City", "20.0", "1", "1", "0"] in rows
+    page = "http://testserver/organisations/aberdeen-city/"
+    assert ["Aberdeen City", "20.0", "1", "1", "0", page] in rows
 
 
 def test_recruiting_projects_sorted(client_for, member, requirement):
