@@ -1,9 +1,16 @@
 """The Heartbeat API: one ninja object, each app contributes a router."""
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from heartbeat.accounts.api_auth import SessionOrToken
 from heartbeat.core.api.errors import install_error_handlers
+
+
+class ApiDocs(Swagger):
+    """Swagger UI inside a page of the site's own: its language, a heading, a way home."""
+
+    template = "api/docs.html"
+
 
 api = NinjaAPI(
     title="Heartbeat API",
@@ -16,6 +23,7 @@ api = NinjaAPI(
     ),
     auth=SessionOrToken(optional=True),
     urls_namespace="api",
+    docs=ApiDocs(settings={"deepLinking": False}),
 )
 install_error_handlers(api)
 

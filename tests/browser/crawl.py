@@ -87,6 +87,8 @@ _SIDEWAYS = """() => {
 
 _AXE_RUN = "() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
 
+_NEXT_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
 _HTMX_SETTLED = "() => !document.querySelector('.htmx-request')"
 
 
@@ -201,7 +203,9 @@ class SiteCrawler:
         self.report.patterns[pattern] += 1
         path = urlsplit(url).path
         openable = not _looks_like_download(url, download) and not path.startswith(self.check_only)
-        if openable and self._visits[pattern] < self.visits_per_pattern:
+        # A list's filters and pages share its template: one of each kind is enough.
+        cap = self.visits_per_pattern if "?" not in pattern else 1
+        if openable and self._visits[pattern] < cap:
             self._visits[pattern] += 1
             self._queue.append((url, source))
         elif self._checks[pattern] < self.links_per_pattern:
@@ -299,6 +303,8 @@ class SiteCrawler:
             self._axe(where, "1280 px")
 
         page.set_viewport_size(PHONE)
+        # Let the page's script answer the new width (it runs on the next frames).
+        page.evaluate(_NEXT_FRAMES)
         sideways = page.evaluate(_SIDEWAYS)
         if sideways:
             self.report.add(where, f"at 320 px the page scrolls sideways: {sideways}")
