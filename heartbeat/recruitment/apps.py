@@ -8,7 +8,7 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self):
         from heartbeat.core import registry
-        from heartbeat.recruitment import home, sections, tasks
+        from heartbeat.recruitment import home, permissions, sections, tasks
 
         registry.navigation.register(
             "recruitment:open_needs",
@@ -17,7 +17,9 @@ class RecruitmentConfig(AppConfig):
         )
         registry.navigation.register(
             "recruitment:contributions",
-            registry.NavItem("Contributions", "recruitment:contributions"),
+            registry.NavItem(
+                "Contributions", "recruitment:contributions", permissions.can_view_contributions
+            ),
             order=40,
         )
         registry.project_sections.register("participants", sections.participants_section, order=10)

@@ -65,6 +65,10 @@ def _acting_organisation(request) -> Organisation | None:
     slug = request.GET.get("organisation") or request.POST.get("organisation")
     if slug and is_programme_office(user):
         return get_object_or_404(Organisation, slug=slug)
+    if is_programme_office(user) and user.organisation_id is None:
+        # Someone of the programme office with no organisation of their own (an account
+        # made with createsuperuser) starts with the first; the page lets them choose.
+        return Organisation.objects.active().order_by("name").first()
     return user.organisation if user.is_authenticated else None
 
 
@@ -391,6 +395,11 @@ def pledge_create(request, requirement_id: int):
     )
 
 
+def _pledge_title(pledge) -> str:
+    """Fife's pledge of Morag Reid to Housing repairs online: one pledge's own name."""
+    return f"{pledge.organisation}'s pledge of {pledge.who} to {pledge.requirement.project.title}"
+
+
 def pledge_detail(request, pk: int):
     pledge = selectors.pledge_detail(request.user, pk)
     project = pledge.requirement.project
@@ -398,7 +407,7 @@ def pledge_detail(request, pk: int):
         request,
         "recruitment/pledge_detail.html",
         {
-            "page_title": f"Pledge by {pledge.organisation}",
+            "page_title": _pledge_title(pledge),
             "breadcrumbs": [
                 ("Projects", reverse("portfolio:project_list")),
                 (project.title, project.get_absolute_url()),
@@ -446,7 +455,7 @@ def pledge_edit(request, pk: int):
         request,
         "recruitment/pledge_form.html",
         {
-            "page_title": "Change the pledge",
+            "page_title": f"Change {_pledge_title(pledge)}",
             "breadcrumbs": [
                 (project.title, project.get_absolute_url()),
                 ("Pledge", reverse("recruitment:pledge_detail", args=[pledge.pk])),
@@ -484,7 +493,7 @@ def pledge_withdraw(request, pk: int):
         request,
         "recruitment/pledge_withdraw.html",
         {
-            "page_title": "Withdraw the pledge",
+            "page_title": f"Withdraw {_pledge_title(pledge)}",
             "breadcrumbs": [
                 (pledge.requirement.project.title, pledge.requirement.project.get_absolute_url()),
                 ("Pledge", reverse("recruitment:pledge_detail", args=[pledge.pk])),
