@@ -158,7 +158,7 @@ class SiteCrawler:
         scans_per_route: int = 1,
         links_per_pattern: int = 4,
         max_pages: int = 150,
-        time_limit: float = 300.0,
+        time_limit: float = 900.0,
         check_only: tuple[str, ...] = ("/admin/", "/static/"),
     ):
         self.page = page

@@ -6,21 +6,12 @@ the crawl follows links and GET forms only. At the end the database is emptied, 
 test that commits leaves it.
 """
 
-import os
-from unittest import mock
-
 import pytest
-from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection
-from django.test.utils import setup_databases, teardown_databases
-from pytest_django.live_server_helper import LiveServer
 
 from heartbeat.demo.data.partnership import DEMO_PEOPLE
-from heartbeat.demo.loader import DEMO_PASSWORD, load_demo
+from heartbeat.demo.loader import DEMO_PASSWORD
 from tests.browser.crawl import SiteCrawler
-
-SUPERUSER_EMAIL = "admin@digital-office.example"
-SUPERUSER_PASSWORD = "a-long-superuser-password-2026"  # noqa: S105
+from tests.demo_site import SUPERUSER_EMAIL, SUPERUSER_PASSWORD, demo_server
 
 # Each role signs in as its demo account; "superuser" is made with createsuperuser, as the
 # README tells a new installation to, and belongs to no organisation.
@@ -38,27 +29,8 @@ ROLES = [
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        # pytest-django makes the test database only when a collected test asks for one,
-        # and these tests do not (they load their data once, not per test): when only they
-        # run, make it here, so the demo never lands in the development database.
-        made = None
-        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
-            made = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
-        load_demo()
-        with mock.patch.dict(os.environ, {"DJANGO_SUPERUSER_PASSWORD": SUPERUSER_PASSWORD}):
-            call_command("createsuperuser", interactive=False, email=SUPERUSER_EMAIL, verbosity=0)
-    server = LiveServer("localhost")
-    server._live_server_modified_settings.enable()
-    try:
-        yield server.url
-    finally:
-        server._live_server_modified_settings.disable()
-        server.stop()
-        with django_db_blocker.unblock():
-            call_command("flush", interactive=False, verbosity=0)
-            if made is not None:
-                teardown_databases(made, verbosity=0)
+    with demo_server(django_db_blocker) as url:
+        yield url
 
 
 @pytest.fixture
