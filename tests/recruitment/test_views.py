@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -645,3 +646,21 @@ def test_list_pages_run_the_same_queries_at_3_and_30_rows(
         assert client.get(url).status_code == 200
 
     assert_same_queries(make_rows, run, budget=20)
+
+
+def test_capacity_declared_for_a_financial_year_is_written_as_one(
+    client_for, organisation_lead, council
+):
+    from tests.recruitment.factories import OrganisationCapacityFactory
+
+    OrganisationCapacityFactory(organisation=council, days_per_month=Decimal("20"))
+    OrganisationCapacityFactory(
+        organisation=council,
+        days_per_month=Decimal("6"),
+        start_month=datetime.date(2027, 4, 1),
+        end_month=datetime.date(2027, 9, 1),
+    )
+    url = reverse("recruitment:capacity_for", args=[council.slug])
+    html = client_for(organisation_lead).get(url).content.decode()
+    assert "20.0 days a month in 2026-27" in html
+    assert "6.0 days a month from April 2027 to September 2027" in html
