@@ -3,9 +3,10 @@
 Starting at the home page, the crawler follows every same-site link and the default
 submission of every GET form. It opens at most ``visits_per_pattern`` pages of each URL
 pattern in the browser (the pattern is the URL's route and the names of its query
-parameters, so a list's second page or a filtered list counts as a pattern of its own) and
-checks the answer to at most ``links_per_pattern`` further links of each pattern. On each
-page it opens:
+parameters, so a list's second page or a filtered list counts as a pattern of its own, of
+which one page is opened) and checks the answer to at most ``links_per_pattern`` further
+links of each pattern. axe-core, the slow part, scans the first ``scans_per_route`` pages
+of each route. On each page it opens:
 
 - axe-core finds no serious or critical violation, at 1280 px and at 320 px wide;
 - the page does not scroll sideways at 320 px;
