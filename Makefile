@@ -26,12 +26,17 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.dev-installed
 
-## make run: install, migrate, load the demo partnership and serve it on 127.0.0.1:8000.
+## make run: install, migrate, load the demo partnership and serve it on 127.0.0.1:8000,
+## with a background worker beside the server, so the emails pages promise are sent (to
+## this console) and scheduled jobs run. Ctrl+C stops both.
 run: install
 	DEBUG=1 $(BIN)/heartbeat migrate --noinput
 	DEBUG=1 $(BIN)/heartbeat demo
 	@echo ""
 	@echo "Heartbeat is starting at http://$(HOST):$(PORT)/  (sign in at http://$(HOST):$(PORT)/accounts/sign-in/)"
+	@echo "Emails are printed here by the background worker."
+	DEBUG=1 $(BIN)/heartbeat worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/heartbeat runserver $(HOST):$(PORT)
 
 demo: install

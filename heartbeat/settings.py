@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Every API error is JSON, whoever answers it (Django's own 404, 405 and 500 included).
+    "heartbeat.core.middleware.ApiErrorsAsJsonMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "heartbeat.core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # NUL bytes and control characters in addresses, filters and bodies: refused here.
+    "heartbeat.core.middleware.RefuseUnstorableTextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -173,6 +177,16 @@ AXES_RESET_ON_SUCCESS = True
 # People sign in with their email in the form field "username" (here and in the admin).
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Behind a load balancer: the addresses or networks of the proxies whose X-Forwarded-For
+# header is believed, so throttling counts each person's own address (heartbeat.core.client_ip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+CLIENT_IP_HEADER = "HTTP_" + os.environ.get("CLIENT_IP_HEADER", "X-Forwarded-For").upper().replace(
+    "-", "_"
+)
+AXES_CLIENT_IP_CALLABLE = "heartbeat.core.client_ip.client_ip"
+# Password reset requests are throttled like sign-ins: at most this many per address and per
+# email within the sign-in cool-off (heartbeat.accounts.services.password_reset_allowed).
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", str(AXES_FAILURE_LIMIT)))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -277,3 +277,29 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_token(raw: str) -> str:
         return _hash(raw)
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password reset link, kept for the throttling window only.
+
+    Like failed sign-ins (django-axes), requests are counted per client address and per
+    email, so no one can flood a person's inbox or try address after address. The email
+    is kept as a hash: the throttle needs to match it, not to read it.
+    """
+
+    email_hash = models.CharField(max_length=64)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["email_hash", "requested_at"], name="reset_email_recent"),
+            models.Index(fields=["ip_address", "requested_at"], name="reset_ip_recent"),
+        ]
+
+    def __str__(self):
+        return f"Password reset request at {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @staticmethod
+    def hash_email(email: str) -> str:
+        return hashlib.sha256(email.strip().lower().encode()).hexdigest()

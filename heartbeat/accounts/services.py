@@ -14,7 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heartbeat.accounts import permissions
-from heartbeat.accounts.models import ROLE_FIELDS, ApiToken, Invitation, Role, User
+from heartbeat.accounts.models import (
+    ROLE_FIELDS,
+    ApiToken,
+    Invitation,
+    PasswordResetRequest,
+    Role,
+    User,
+)
 from heartbeat.accounts.selectors import invitation_get_usable
 from heartbeat.core.exceptions import ApplicationError, InvalidInput, PermissionDenied
 from heartbeat.partnership.models import Organisation
@@ -254,3 +261,29 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+# Password reset throttling -------------------------------------------------------------------
+
+
+def password_reset_request(*, email: str, ip_address: str | None) -> bool:
+    """Record a request for a reset link; False when this address or this email has asked
+    too often within the sign-in cool-off (then no email may be sent).
+
+    Counted like failed sign-ins: ``PASSWORD_RESET_LIMIT`` requests per client address and
+    per email within ``AXES_COOLOFF_TIME``. Older requests are forgotten as they expire.
+    """
+    now = timezone.now()
+    since = now - settings.AXES_COOLOFF_TIME
+    email_hash = PasswordResetRequest.hash_email(email)
+    with transaction.atomic():
+        PasswordResetRequest.objects.filter(requested_at__lt=since).delete()
+        recent = PasswordResetRequest.objects.filter(requested_at__gte=since)
+        by_email = recent.filter(email_hash=email_hash).count()
+        by_address = recent.filter(ip_address=ip_address).count() if ip_address else 0
+        if max(by_email, by_address) >= settings.PASSWORD_RESET_LIMIT:
+            return False
+        PasswordResetRequest.objects.create(
+            email_hash=email_hash, ip_address=ip_address or None, requested_at=now
+        )
+    return True

@@ -22,8 +22,9 @@ from heartbeat.accounts.forms import (
     SignInForm,
 )
 from heartbeat.accounts.models import Invitation, InvitationStatus, User
+from heartbeat.core.client_ip import client_ip
 from heartbeat.core.exceptions import ApplicationError
-from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
 from heartbeat.core.pagination import paginate
 
 # Accepting an invitation signs the new person in without asking for the password again.
@@ -100,6 +101,19 @@ class PasswordResetView(auth_views.PasswordResetView):
     extra_context = {"page_title": "Reset your password"}
 
     def form_valid(self, form):
+        allowed = services.password_reset_request(
+            email=form.cleaned_data["email"], ip_address=client_ip(self.request) or None
+        )
+        if not allowed:
+            return render(
+                self.request,
+                "accounts/reset_throttled.html",
+                {
+                    "page_title": "Too many requests for a reset link",
+                    "cooloff_minutes": cooloff_minutes(self.request),
+                },
+                status=429,
+            )
         self.extra_email_context = {"valid_hours": reset_link_hours()}
         return super().form_valid(form)
 
@@ -211,15 +225,15 @@ def token_revoke(request, pk: int):
 # Invitations (programme office) ------------------------------------------------------------
 
 INVITATION_EXPORT_HEADERS = [
-    "Name",
-    "Email",
-    "Organisation",
-    "Roles",
-    "Status",
-    "Invited by",
-    "Sent",
-    "Expires",
-    "Accepted",
+    Column("Name"),
+    Column("Email"),
+    Column("Organisation"),
+    Column("Roles"),
+    Column("Status"),
+    Column("Invited by"),
+    Column("Sent", Kind.DATE),
+    Column("Expires", Kind.DATE),
+    Column("Accepted", Kind.DATE),
 ]
 
 
@@ -255,6 +269,7 @@ def invitation_list(request):
             headers=INVITATION_EXPORT_HEADERS,
             rows=(_invitation_export_row(i) for i in invitations),
             title="Invitations",
+            request=request,
         )
     return render(
         request,

@@ -1,11 +1,44 @@
 """The Heartbeat API: one ninja object, each app contributes a router."""
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from heartbeat.accounts.api_auth import SessionOrToken
-from heartbeat.core.api.errors import install_error_handlers
+from heartbeat.core.api.errors import install_error_handlers, refuse_unstorable_text
+from heartbeat.core.api.openapi import complete_schema
 
-api = NinjaAPI(
+
+class ApiDocs(Swagger):
+    """Swagger UI inside a page of the site's own: its language, a heading, a way home."""
+
+    template = "api/docs.html"
+
+
+class HeartbeatAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return complete_schema(schema, auth=self._auth_modes())
+
+    def _auth_modes(self) -> dict[str, str]:
+        """Each operation's authentication: required, optional (public reads) or none."""
+        modes = {}
+        for router in self._get_bound_routers():
+            for path_view in router.path_operations.values():
+                for operation in path_view.operations:
+                    callbacks = [a for a in operation.auth_callbacks if a is not None]
+                    if not callbacks:
+                        mode = "none"
+                    elif all(isinstance(a, SessionOrToken) and a.optional for a in callbacks):
+                        mode = "optional"
+                    else:
+                        mode = "required"
+                    operation_id = operation.operation_id or self.get_openapi_operation_id(
+                        operation
+                    )
+                    modes[operation_id] = mode
+        return modes
+
+
+api = HeartbeatAPI(
     title="Heartbeat API",
     version="1",
     description=(
@@ -16,8 +49,10 @@ api = NinjaAPI(
     ),
     auth=SessionOrToken(optional=True),
     urls_namespace="api",
+    docs=ApiDocs(settings={"deepLinking": False}),
 )
 install_error_handlers(api)
+api.add_decorator(refuse_unstorable_text)
 
 api.add_router("/", "heartbeat.partnership.api.router")
 api.add_router("/", "heartbeat.accounts.api.router")

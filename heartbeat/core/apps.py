@@ -5,3 +5,14 @@ class CoreConfig(AppConfig):
     name = "heartbeat.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from django import forms
+
+        from heartbeat.core.text import ProhibitControlCharactersValidator
+
+        # Every text field of every form refuses control characters (Django's own check
+        # refuses NUL): one rule for every form, the admin's included, in one place.
+        validator = ProhibitControlCharactersValidator()
+        if validator not in forms.CharField.default_validators:
+            forms.CharField.default_validators = [*forms.CharField.default_validators, validator]

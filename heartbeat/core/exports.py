@@ -1,60 +1,280 @@
-"""Lists people take to meetings: the same rows as the page, as CSV or XLSX."""
+"""Lists people take to meetings: the same rows as the page, as CSV or XLSX.
+
+Every export describes its columns with :class:`Column`, so a date is a date, a month a
+month and an amount of money an amount in every file: in XLSX they are typed cells shown the
+UK way (26 November 2026, November 2026, £1,250.00), in CSV they are written so that a
+spreadsheet reads them back as the same thing (2026-11-26, 2026-11, 1250.00). A plain header
+string makes a column whose type follows its values.
+
+XLSX files have a bold header row with a filter on it, frozen under the header, wrapped text,
+and a link to each record's page; every file name carries the day it was made
+(``projects-2026-12-03.xlsx``).
+"""
+
+from __future__ import annotations
 
 import csv
+import datetime
 import io
+import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from enum import StrEnum
 
+from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
 }
 
 
-def _safe_cell(value):
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+class Kind(StrEnum):
+    TEXT = "text"
+    DATE = "date"  # shown as 26 November 2026
+    MONTH = "month"  # a month, held as its first day: November 2026
+    MONEY = "money"  # pounds and pence: £1,250.00
+    POUNDS = "pounds"  # whole pounds: £1,250,000
+    NUMBER = "number"  # decimals such as days: 2.5
+    INTEGER = "integer"  # counts
+    LINK = "link"  # the address of the record's page (a path or an absolute URL)
+
+
+class Column(str):
+    """A column's header, which is also its type: ``Column("Planned start", Kind.DATE)``.
+
+    A column is the header string itself, so lists of columns still read as lists of
+    headers (``row = dict(zip(headers, values))``).
+    """
+
+    kind: Kind
+    width: int | None  # characters; worked out from the values when not given
+
+    def __new__(cls, header: str, kind: Kind | str = Kind.TEXT, width: int | None = None):
+        column = super().__new__(cls, header)
+        column.kind = Kind(kind)
+        column.width = width
+        return column
+
+    @property
+    def header(self) -> str:
+        return str(self)
+
+
+XLSX_FORMATS = {
+    Kind.DATE: "d mmmm yyyy",
+    Kind.MONTH: "mmmm yyyy",
+    Kind.MONEY: '"£"#,##0.00',
+    Kind.POUNDS: '"£"#,##0',
+    Kind.NUMBER: "#,##0.0##",
+    Kind.INTEGER: "#,##0",
+}
+
+# Characters XML 1.0 (so XLSX) cannot hold: C0 controls other than tab, newline and
+# carriage return. They are dropped from every export, so one stray character pasted into a
+# name never stops a download.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_text(value: str) -> str:
+    """The text without the control characters a file format cannot hold."""
+    return CONTROL_CHARACTERS.sub("", value)
+
+
+def guard_formula(value: str) -> str:
+    """CSV: a leading apostrophe makes a spreadsheet show text that looks like a formula."""
+    if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def export_response(
-    fmt: str, *, filename: str, headers: Sequence[str], rows: Iterable[Sequence], title: str = ""
-) -> HttpResponse:
-    """Return the rows as a download in ``fmt`` (csv or xlsx)."""
-    if fmt == "csv":
-        buffer = io.StringIO()
-        # A byte-order mark lets Excel read the file as UTF-8 (Gàidhlig names).
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow([_safe_cell(v) for v in row])
-        content = buffer.getvalue().encode("utf-8")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
+def dated_filename(stem: str, fmt: str, *, today: datetime.date | None = None) -> str:
+    """``projects-2026-12-03.xlsx``: the file name says when the list was taken."""
+    today = today or timezone.localdate()
+    return f"{stem}-{today.isoformat()}.{fmt}"
 
-        workbook = Workbook(write_only=False)
-        sheet = workbook.active
-        sheet.title = (title or "Export")[:31]
-        sheet.append(list(headers))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([_safe_cell(v) for v in row])
-        sheet.freeze_panes = "A2"
-        for column in sheet.columns:
-            width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
-        out = io.BytesIO()
-        workbook.save(out)
-        content = out.getvalue()
-    else:
-        raise ValueError(f"Unknown export format: {fmt}")
+
+def _columns(headers: Sequence[str | Column]) -> list[Column]:
+    return [h if isinstance(h, Column) else Column(str(h)) for h in headers]
+
+
+def _kind_of(value) -> Kind:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return Kind.DATE
+    if isinstance(value, bool):
+        return Kind.TEXT
+    if isinstance(value, int):
+        return Kind.INTEGER
+    if isinstance(value, Decimal | float):
+        return Kind.NUMBER
+    return Kind.TEXT
+
+
+def _as_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _absolute(url: str, base: str) -> str:
+    return url if url.startswith(("http://", "https://")) else base + url
+
+
+def _csv_value(value, kind: Kind, base: str):
+    if value is None:
+        return ""
+    if kind == Kind.MONTH and isinstance(value, datetime.date):
+        return f"{value:%Y-%m}"
+    if kind == Kind.DATE and isinstance(value, datetime.date):
+        return _as_date(value).isoformat()
+    if kind == Kind.LINK and value:
+        return _absolute(str(value), base)
+    if kind in (Kind.MONEY,) and isinstance(value, int | float | Decimal):
+        return f"{Decimal(value):.2f}"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, str):
+        return guard_formula(clean_text(value))
+    return value
+
+
+def _csv(columns: list[Column], rows: Iterable[Sequence], base: str) -> bytes:
+    buffer = io.StringIO()
+    # A byte-order mark lets Excel read the file as UTF-8 (Gàidhlig names).
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow([c.header for c in columns])
+    for row in rows:
+        writer.writerow([_csv_value(v, c.kind, base) for c, v in zip(columns, row, strict=True)])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _xlsx(columns: list[Column], rows: Iterable[Sequence], title: str, base: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    # Sheet names cannot hold []:*?/\ and are at most 31 characters.
+    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", clean_text(title or "Export"))[:31] or "Export"
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    link_font = Font(color="0065BD", underline="single")
+    widths = [len(c.header) for c in columns]
+
+    sheet.append([c.header for c in columns])
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.alignment = wrap
+    count = 0
+    for row in rows:
+        count += 1
+        cells = []
+        for index, (column, value) in enumerate(zip(columns, row, strict=True)):
+            kind = column.kind if column.kind != Kind.TEXT else _kind_of(value)
+            cells.append((index, kind, value))
+        sheet.append([_xlsx_value(value, kind) for _, kind, value in cells])
+        for index, kind, value in cells:
+            cell = sheet.cell(row=count + 1, column=index + 1)
+            cell.alignment = wrap
+            if value is None or value == "":
+                continue
+            if kind in XLSX_FORMATS:
+                cell.number_format = XLSX_FORMATS[kind]
+            if kind == Kind.LINK:
+                cell.hyperlink = _absolute(str(value), base)
+                cell.value = "Open in Heartbeat"
+                cell.font = link_font
+            elif isinstance(cell.value, str):
+                # Text is text: a value starting with "=" must not become a formula.
+                cell.data_type = "s"
+            widths[index] = max(widths[index], _display_width(value, kind))
+    for index, column in enumerate(columns):
+        width = column.width or min(max(widths[index] + 2, 10), 60)
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    sheet.freeze_panes = "A2"
+    last = f"{get_column_letter(len(columns))}{count + 1}"
+    sheet.auto_filter.ref = f"A1:{last}"
+    sheet.print_title_rows = "1:1"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _xlsx_value(value, kind: Kind):
+    if value is None:
+        return None
+    if kind in (Kind.DATE, Kind.MONTH) and isinstance(value, datetime.date):
+        return _as_date(value)
+    if kind in (Kind.MONEY, Kind.POUNDS, Kind.NUMBER) and isinstance(value, Decimal):
+        # Spreadsheets hold numbers as floating point; pounds and days fit exactly enough.
+        return float(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, str):
+        return clean_text(value)
+    return value
+
+
+def _display_width(value, kind: Kind) -> int:
+    if kind == Kind.DATE:
+        return 17
+    if kind == Kind.MONTH:
+        return 14
+    if kind == Kind.LINK:
+        return 17
+    text = str(value)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def export_content(
+    fmt: str,
+    *,
+    headers: Sequence[str | Column],
+    rows: Iterable[Sequence],
+    title: str = "",
+    base_url: str = "",
+) -> bytes:
+    """The rows as the bytes of a ``fmt`` file (csv or xlsx)."""
+    columns = _columns(headers)
+    base = (base_url or settings.SITE_URL).rstrip("/")
+    if fmt == "csv":
+        return _csv(columns, rows, base)
+    if fmt == "xlsx":
+        return _xlsx(columns, rows, title, base)
+    raise ValueError(f"Unknown export format: {fmt}")
+
+
+def download(content: bytes | str, *, fmt: str, filename: str) -> HttpResponse:
+    """A download of ``content`` named ``filename`` and the date (``projects-2026-12-03.csv``)."""
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{dated_filename(filename, fmt)}"'
     return response
+
+
+def export_response(
+    fmt: str,
+    *,
+    filename: str,
+    headers: Sequence[str | Column],
+    rows: Iterable[Sequence],
+    title: str = "",
+    request=None,
+) -> HttpResponse:
+    """Return the rows as a download in ``fmt`` (csv or xlsx).
+
+    Links to records' pages are made absolute with the request's own address (or
+    ``SITE_URL`` without a request).
+    """
+    base_url = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    content = export_content(fmt, headers=headers, rows=rows, title=title, base_url=base_url)
+    return download(content, fmt=fmt, filename=filename)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from jinja2 import Environment
 
 from heartbeat.core import formatting
@@ -53,6 +54,8 @@ def environment(**options) -> Environment:
             "now": timezone.now,
             "nav_items": nav_items,
             "header_links": site_header_links,
+            "period": formatting.period,
+            "during": formatting.during,
         }
     )
     env.filters.update(
@@ -63,6 +66,7 @@ def environment(**options) -> Environment:
             "money": formatting.money,
             "number": formatting.number,
             "financial_year": formatting.financial_year,
+            "slugify": slugify,
         }
     )
     return env

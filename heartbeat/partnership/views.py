@@ -9,7 +9,7 @@ from django.urls import reverse
 from markupsafe import Markup
 
 from heartbeat.core.exceptions import ApplicationError, Conflict, NotFound
-from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
 from heartbeat.core.pagination import paginate
 from heartbeat.partnership import permissions, selectors, services
 from heartbeat.partnership.forms import OrganisationEditForm, OrganisationFilterForm
@@ -17,15 +17,16 @@ from heartbeat.partnership.models import Organisation
 
 PER_PAGE = 25
 EXPORT_HEADERS = [
-    "Name",
-    "Official name",
-    "Kind",
-    "GSS code",
-    "Short code",
-    "Website",
-    "Active",
-    "Membership status",
-    "Status date",
+    Column("Name"),
+    Column("Official name"),
+    Column("Kind"),
+    Column("GSS code"),
+    Column("Short code"),
+    Column("Website"),
+    Column("Active"),
+    Column("Membership status"),
+    Column("Status date", Kind.DATE),
+    Column("Page", Kind.LINK),
 ]
 
 
@@ -39,7 +40,8 @@ def _export_row(organisation) -> list:
         organisation.website,
         "Yes" if organisation.active else "No",
         selectors.status_label(organisation.latest_status),
-        organisation.latest_status_date.isoformat() if organisation.latest_status_date else "",
+        organisation.latest_status_date,
+        organisation.get_absolute_url(),
     ]
 
 
@@ -71,6 +73,7 @@ def organisation_list(request):
             headers=EXPORT_HEADERS,
             rows=(_export_row(o) for o in organisations),
             title="Organisations",
+            request=request,
         )
     if fmt:
         ignored.append(f"We cannot export '{fmt[:10]}': choose CSV or XLSX.")

@@ -3,23 +3,26 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from heartbeat.core.pdf import FONT_STACK, font_faces, render_pdf
+from heartbeat.partnership.models import PARTNERSHIP_NAME
+
 
 def project_definition_html(request, project, context: dict) -> str:
     """The HTML the PDF is made from (its own page: no site header, navigation or scripts)."""
     return render_to_string(
         "portfolio/project_pdf.html",
-        {**context, "project": project, "generated_at": timezone.now()},
+        {
+            **context,
+            "project": project,
+            "generated_at": timezone.now(),
+            "partnership_name": PARTNERSHIP_NAME,
+            "font_faces": font_faces(),
+            "font_stack": FONT_STACK,
+        },
         request=request,
     )
 
 
 def render_project_pdf(request, project, context: dict) -> bytes:
-    # WeasyPrint takes about a second to import: only pages that print pay for it.
-    import weasyprint
-    from weasyprint.urls import URLFetcher
-
-    html = project_definition_html(request, project, context)
-    # The definition is self-contained: nothing outside it is fetched while printing.
-    fetcher = URLFetcher(allowed_protocols=["data"])
-    document = weasyprint.HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf()
+    """The project definition as a tagged PDF in the service's fonts."""
+    return render_pdf(project_definition_html(request, project, context))

@@ -9,7 +9,7 @@ class RecruitmentConfig(AppConfig):
     def ready(self):
         from heartbeat.core import registry
         from heartbeat.portfolio import hooks
-        from heartbeat.recruitment import home, sections, tasks
+        from heartbeat.recruitment import home, permissions, sections, tasks
         from heartbeat.recruitment.services import project_changes
 
         registry.navigation.register(
@@ -19,7 +19,9 @@ class RecruitmentConfig(AppConfig):
         )
         registry.navigation.register(
             "recruitment:contributions",
-            registry.NavItem("Contributions", "recruitment:contributions"),
+            registry.NavItem(
+                "Contributions", "recruitment:contributions", permissions.can_view_contributions
+            ),
             order=40,
         )
         registry.project_sections.register("participants", sections.participants_section, order=10)

@@ -311,7 +311,8 @@ class TestInvitationPages:
 
         response = client.get("/accounts/invitations/?status=pending&format=csv")
         assert response["Content-Type"].startswith("text/csv")
-        assert 'filename="invitations-pending.csv"' in response["Content-Disposition"]
+        today = timezone.localdate().isoformat()
+        assert f'filename="invitations-pending-{today}.csv"' in response["Content-Disposition"]
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert rows[0][:5] == ["Name", "Email", "Organisation", "Roles", "Status"]
         assert len(rows) == 2

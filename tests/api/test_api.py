@@ -56,7 +56,10 @@ def test_a_body_that_is_not_json_gets_a_json_400(client_for, programme_office):
         "/api/v1/projects", data="{not json", content_type="application/json"
     )
     assert response.status_code == 400
-    assert response.json() == {"code": "bad_request", "message": "Cannot parse request body"}
+    assert response.json() == {
+        "code": "bad_request",
+        "message": "The request body is not valid JSON.",
+    }
 
 
 def test_an_unknown_record_is_a_json_404(client):

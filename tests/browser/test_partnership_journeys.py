@@ -2,6 +2,7 @@ import csv
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from heartbeat.demo.loader import load_demo
@@ -40,7 +41,7 @@ def test_visitor_filters_organisations_opens_a_council_and_downloads_the_list(
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSV file of these organisations").click()
     download = download_info.value
-    assert download.suggested_filename == "organisations.csv"
+    assert download.suggested_filename == f"organisations-{timezone.localdate().isoformat()}.csv"
     path = tmp_path / "organisations.csv"
     download.save_as(path)
     with path.open(encoding="utf-8-sig", newline="") as handle:

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from heartbeat.partnership import services
@@ -134,7 +135,8 @@ def test_csv_export_holds_exactly_the_filtered_list_on_every_page(client, terms)
     response = client.get(LIST_URL, {"kind": "local_authority", "format": "csv", "page": 2})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    assert 'filename="organisations.csv"' in response["Content-Disposition"]
+    today = timezone.localdate().isoformat()
+    assert f'filename="organisations-{today}.csv"' in response["Content-Disposition"]
     rows = rows_of_csv(response)
     assert rows[0][:6] == ["Name", "Official name", "Kind", "GSS code", "Short code", "Website"]
     assert [row[0] for row in rows[1:]] == [f"Council {i:02d}" for i in range(30)]

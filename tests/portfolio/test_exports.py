@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from heartbeat.portfolio import selectors
@@ -79,7 +80,8 @@ def test_csv_rows_equal_the_filtered_list_on_every_page(client, catalogue, param
     response = client.get(reverse("portfolio:project_list"), {**params, "format": "csv"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="projects.csv"' in response["Content-Disposition"]
+    today = timezone.localdate().isoformat()
+    assert f'filename="projects-{today}.csv"' in response["Content-Disposition"]
     assert [row["Title"] for row in csv_rows(response)] == shown
 
 

@@ -348,7 +348,7 @@ def test_contributions_per_council(worked_example, council, other_council):
     assert rows["Aberdeen City"].projects_interested == 1
     assert rows["Angus"].days_pledged == D(18)
     export = selectors.contribution_export_rows(list(rows.values()))
-    assert ["Aberdeen City", D(20), 1, 1, 1] in export
+    assert ["Aberdeen City", D(20), 1, 1, 1, "/organisations/aberdeen-city/"] in export
 
 
 def test_capacity_declared_against_pledged(worked_example, council):

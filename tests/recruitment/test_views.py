@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -568,7 +569,8 @@ def test_contributions_chart_has_its_table_and_exports(client_for, member, pledg
     assert "Days pledged by organisation (table)" in html
     response = client.get(reverse("recruitment:contributions") + "?format=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Aberdeen City", "20.0", "1", "1", "0"] in rows
+    page = "http://testserver/organisations/aberdeen-city/"
+    assert ["Aberdeen City", "20.0", "1", "1", "0", page] in rows
 
 
 def test_recruiting_projects_sorted(client_for, member, requirement):
@@ -648,3 +650,21 @@ def test_list_pages_run_the_same_queries_at_3_and_30_rows(
         assert client.get(url).status_code == 200
 
     assert_same_queries(make_rows, run, budget=20)
+
+
+def test_capacity_declared_for_a_financial_year_is_written_as_one(
+    client_for, organisation_lead, council
+):
+    from tests.recruitment.factories import OrganisationCapacityFactory
+
+    OrganisationCapacityFactory(organisation=council, days_per_month=Decimal("20"))
+    OrganisationCapacityFactory(
+        organisation=council,
+        days_per_month=Decimal("6"),
+        start_month=datetime.date(2027, 4, 1),
+        end_month=datetime.date(2027, 9, 1),
+    )
+    url = reverse("recruitment:capacity_for", args=[council.slug])
+    html = client_for(organisation_lead).get(url).content.decode()
+    assert "20.0 days a month in 2026-27" in html
+    assert "6.0 days a month from April 2027 to September 2027" in html

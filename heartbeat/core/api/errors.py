@@ -1,10 +1,15 @@
 """Every API error is JSON ``{code, message}`` with the right status."""
 
+import functools
+import logging
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import BaseModel
 
-from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.exceptions import ApplicationError, InvalidInput
+from heartbeat.core.text import unstorable_in, unstorable_message
 
 STATUS_CODES = {
     400: "bad_request",
@@ -15,7 +20,21 @@ STATUS_CODES = {
     409: "edit_conflict",
     422: "invalid_input",
     429: "too_many_requests",
+    500: "server_error",
 }
+
+STATUS_MESSAGES = {
+    400: "The request could not be read.",
+    401: "Sign in or send a personal access token.",
+    403: "You cannot do that.",
+    404: "No such address in the API.",
+    405: "This address does not take that method.",
+    413: "The request is too large.",
+    429: "Too many requests: wait a moment and try again.",
+    500: "Something went wrong on our side. It has been logged; try again later.",
+}
+
+logger = logging.getLogger("heartbeat.api")
 
 
 def error_body(code: str, message: str, **extra) -> dict:
@@ -65,9 +84,12 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
+        message = str(exc.message)
+        if exc.status_code == 400 and message.startswith("Cannot parse request body"):
+            message = "The request body is not valid JSON."
         return api.create_response(
             request,
-            error_body(STATUS_CODES.get(exc.status_code, "error"), str(exc.message)),
+            error_body(STATUS_CODES.get(exc.status_code, "error"), message),
             status=exc.status_code,
         )
 
@@ -84,3 +106,33 @@ def install_error_handlers(api) -> None:
             error_body("permission_denied", str(exc) or "You cannot do that."),
             status=403,
         )
+
+    @api.exception_handler(Exception)
+    def unexpected(request, exc: Exception):
+        # Logged with its traceback, as Django logs a page's 500; the caller gets JSON.
+        logger.error("Unexpected error in %s %s", request.method, request.path, exc_info=exc)
+        return api.create_response(
+            request, error_body("server_error", STATUS_MESSAGES[500]), status=500
+        )
+
+
+def refuse_unstorable_text(operation):
+    """Refuse NUL bytes and control characters in the parameters and fields an operation
+    declares, once they are validated, before the endpoint sees them (a 422 that names the
+    field). Fields the schema does not declare are ignored, as the API ignores them.
+
+    Installed on every operation with ``api.add_decorator``.
+    """
+
+    @functools.wraps(operation)
+    def checked(request, *args, **kwargs):
+        for name, value in kwargs.items():
+            if isinstance(value, BaseModel):
+                data, prefix = value.model_dump(), ""
+            else:
+                data, prefix = value, name
+            for where, character in unstorable_in(data, prefix):
+                raise InvalidInput(unstorable_message(character, where), field=where)
+        return operation(request, *args, **kwargs)
+
+    return checked

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
+from heartbeat.core.exports import Column, Kind
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import (
     Project,
@@ -319,24 +320,25 @@ def catalogue_options() -> CatalogueOptions:
 
 
 EXPORT_HEADERS = [
-    "Title",
-    "Slug",
-    "Theme",
-    "Sub-area",
-    "Stage",
-    "Visibility",
-    "Lead organisation",
-    "Project lead",
-    "Sponsor",
-    "Planned start",
-    "Planned end",
-    "Estimated cost (£)",
-    "Tags",
-    "Summary",
+    Column("Title"),
+    Column("Slug"),
+    Column("Theme"),
+    Column("Sub-area"),
+    Column("Stage"),
+    Column("Visibility"),
+    Column("Lead organisation"),
+    Column("Project lead"),
+    Column("Sponsor"),
+    Column("Planned start", Kind.DATE),
+    Column("Planned end", Kind.DATE),
+    Column("Estimated cost (£)", Kind.MONEY),
+    Column("Tags"),
+    Column("Summary"),
+    Column("Page", Kind.LINK),
 ]
 
 
-def catalogue_export_rows(queryset) -> tuple[list[str], list[list[Any]]]:
+def catalogue_export_rows(queryset) -> tuple[list[Column], list[list[Any]]]:
     """Headers and rows of the catalogue's projects for CSV, XLSX and JSON exports.
 
     Dates stay ``date`` objects and costs ``Decimal`` (spreadsheets keep their types; for
@@ -358,6 +360,7 @@ def catalogue_export_rows(queryset) -> tuple[list[str], list[list[Any]]]:
             project.estimated_cost,
             ", ".join(tag.name for tag in project.tags.all()),
             project.summary,
+            project.get_absolute_url(),
         ]
         for project in queryset
     ]

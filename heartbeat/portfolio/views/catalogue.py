@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
-from heartbeat.core.exports import export_response
+from heartbeat.core.exports import dated_filename, export_response
 from heartbeat.core.pagination import paginate
 from heartbeat.portfolio import permissions, selectors
 from heartbeat.portfolio.forms import CatalogueFilterForm
@@ -63,10 +63,12 @@ def project_list(request):
             # Django's encoder writes dates as 2026-11-26 and amounts as exact strings.
             data = [dict(zip(keys, row, strict=True)) for row in rows]
             response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
-            response["Content-Disposition"] = 'attachment; filename="projects.json"'
+            response["Content-Disposition"] = (
+                f'attachment; filename="{dated_filename("projects", "json")}"'
+            )
             return response
         return export_response(
-            fmt, filename="projects", headers=headers, rows=rows, title="Projects"
+            fmt, filename="projects", headers=headers, rows=rows, title="Projects", request=request
         )
     if fmt:
         errors = [*errors, "Downloads come as CSV, XLSX or JSON: choose one of the links."]

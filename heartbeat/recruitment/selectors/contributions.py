@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 
+from heartbeat.core.exports import Column, Kind
 from heartbeat.recruitment.models import JOINED_STATUSES, Participation, ParticipationStatus, Pledge
 from heartbeat.recruitment.selectors.figures import TENTH
 
@@ -71,15 +73,24 @@ def contributions() -> list[Contribution]:
 
 
 CONTRIBUTION_EXPORT_HEADERS = [
-    "Organisation",
-    "Days pledged",
-    "Active pledges",
-    "Projects joined",
-    "Projects interested in",
+    Column("Organisation"),
+    Column("Days pledged", Kind.NUMBER),
+    Column("Active pledges", Kind.INTEGER),
+    Column("Projects joined", Kind.INTEGER),
+    Column("Projects interested in", Kind.INTEGER),
+    Column("Page", Kind.LINK),
 ]
 
 
 def contribution_export_rows(rows: list[Contribution]) -> list[list]:
     return [
-        [r.name, r.days_pledged, r.pledges, r.projects_joined, r.projects_interested] for r in rows
+        [
+            r.name,
+            r.days_pledged,
+            r.pledges,
+            r.projects_joined,
+            r.projects_interested,
+            reverse("partnership:organisation_detail", args=[r.slug]),
+        ]
+        for r in rows
     ]

@@ -9,7 +9,7 @@ from django.db.models import F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from heartbeat.core.formatting import uk_month
+from heartbeat.core.exports import Column, Kind
 from heartbeat.core.months import first_of_month, parse_month
 from heartbeat.portfolio.models import ResourceRequirement, Theme
 from heartbeat.recruitment.coverage import ZERO
@@ -130,21 +130,21 @@ def open_needs(
 
 
 NEED_EXPORT_HEADERS = [
-    "Project",
-    "Theme",
-    "Skill",
-    "Level",
-    "People",
-    "Days per person per month",
-    "First month",
-    "Last month",
-    "Months still to run",
-    "Days required",
-    "Days pledged",
-    "Days covered",
-    "Days short",
-    "Largest gap in a month",
-    "Address",
+    Column("Project"),
+    Column("Theme"),
+    Column("Skill"),
+    Column("Level"),
+    Column("People", Kind.INTEGER),
+    Column("Days per person per month", Kind.NUMBER),
+    Column("First month", Kind.MONTH),
+    Column("Last month", Kind.MONTH),
+    Column("Months still to run", Kind.INTEGER),
+    Column("Days required", Kind.NUMBER),
+    Column("Days pledged", Kind.NUMBER),
+    Column("Days covered", Kind.NUMBER),
+    Column("Days short", Kind.NUMBER),
+    Column("Largest gap in a month", Kind.NUMBER),
+    Column("Address", Kind.LINK),
 ]
 
 
@@ -157,8 +157,8 @@ def need_export_rows(needs, site_url: str = "") -> list[list]:
             n.get_level_display(),
             n.people,
             n.days_per_month,
-            uk_month(n.start_month),
-            uk_month(n.end_month),
+            n.start_month,
+            n.end_month,
             n.months_open,
             n.required_days,
             n.pledged_days,

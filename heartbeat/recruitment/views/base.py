@@ -41,6 +41,10 @@ def _acting_organisation(request) -> Organisation | None:
     slug = request.GET.get("organisation") or request.POST.get("organisation")
     if slug and is_programme_office(user):
         return get_object_or_404(Organisation, slug=slug)
+    if is_programme_office(user) and user.organisation_id is None:
+        # Someone of the programme office with no organisation of their own (an account
+        # made with createsuperuser) starts with the first; the page lets them choose.
+        return Organisation.objects.active().order_by("name").first()
     return user.organisation if user.is_authenticated else None
 
 

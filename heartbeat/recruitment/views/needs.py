@@ -38,8 +38,9 @@ def open_needs(request):
             fmt,
             filename="open-needs",
             headers=selectors.NEED_EXPORT_HEADERS,
-            rows=selectors.need_export_rows(needs, request.build_absolute_uri("/")[:-1]),
+            rows=selectors.need_export_rows(needs),
             title="Open needs",
+            request=request,
         )
     form = NeedFilterForm(
         initial=filters.as_params(),
@@ -119,6 +120,7 @@ def contributions(request):
             headers=selectors.CONTRIBUTION_EXPORT_HEADERS,
             rows=selectors.contribution_export_rows(rows),
             title="Contributions",
+            request=request,
         )
     # A chart of hundreds of bars helps no one: chart the biggest contributors; the full
     # table and the exports list everyone.

@@ -98,6 +98,11 @@ def pledge_create(request, requirement_id: int):
     )
 
 
+def _pledge_title(pledge) -> str:
+    """Fife's pledge of Morag Reid to Housing repairs online: one pledge's own name."""
+    return f"{pledge.organisation}'s pledge of {pledge.who} to {pledge.requirement.project.title}"
+
+
 def pledge_detail(request, pk: int):
     pledge = selectors.pledge_detail(request.user, pk)
     project = pledge.requirement.project
@@ -105,7 +110,7 @@ def pledge_detail(request, pk: int):
         request,
         "recruitment/pledge_detail.html",
         {
-            "page_title": f"Pledge by {pledge.organisation}",
+            "page_title": _pledge_title(pledge),
             "breadcrumbs": [
                 ("Projects", reverse("portfolio:project_list")),
                 (project.title, project.get_absolute_url()),
@@ -154,7 +159,7 @@ def pledge_edit(request, pk: int):
         request,
         "recruitment/pledge_form.html",
         {
-            "page_title": "Change the pledge",
+            "page_title": f"Change {_pledge_title(pledge)}",
             "breadcrumbs": [
                 (project.title, project.get_absolute_url()),
                 ("Pledge", reverse("recruitment:pledge_detail", args=[pledge.pk])),
@@ -193,7 +198,7 @@ def pledge_withdraw(request, pk: int):
         request,
         "recruitment/pledge_withdraw.html",
         {
-            "page_title": "Withdraw the pledge",
+            "page_title": f"Withdraw {_pledge_title(pledge)}",
             "breadcrumbs": [
                 (pledge.requirement.project.title, pledge.requirement.project.get_absolute_url()),
                 ("Pledge", reverse("recruitment:pledge_detail", args=[pledge.pk])),

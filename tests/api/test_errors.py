@@ -1,0 +1,96 @@
+"""Every API error is JSON {code, message}: Django's own answers and unexpected errors too."""
+
+import logging
+
+import pytest
+from ninja import NinjaAPI
+from ninja.testing import TestClient
+
+from heartbeat.core.api.errors import install_error_handlers
+from tests.portfolio.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _is_error(response, status: int, code: str) -> dict:
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert body["code"] == code
+    assert body["message"]
+    return body
+
+
+def test_an_address_under_the_api_that_matches_nothing_is_a_json_404(client):
+    _is_error(client.get("/api/v1/no-such-thing"), 404, "not_found")
+    _is_error(client.get("/api/v2/projects"), 404, "not_found")
+
+
+def test_a_method_an_endpoint_does_not_have_is_a_json_405_that_says_what_it_has(client):
+    response = client.delete("/api/v1/themes")
+    _is_error(response, 405, "method_not_allowed")
+    assert "GET" in response["Allow"]
+
+
+def test_an_unknown_record_is_a_json_404(client):
+    _is_error(client.get("/api/v1/projects/no-such-project"), 404, "not_found")
+
+
+def test_an_unexpected_error_is_logged_and_answered_as_json(caplog):
+    # A router with the site's error handlers and an endpoint with a bug in it.
+    api = NinjaAPI(urls_namespace="errors-test")
+    install_error_handlers(api)
+
+    @api.get("/broken")
+    def broken(request):
+        raise ZeroDivisionError("a bug")
+
+    with caplog.at_level(logging.ERROR, logger="heartbeat.api"):
+        response = TestClient(api).get("/broken")
+    assert response.status_code == 500
+    assert response.json() == {
+        "code": "server_error",
+        "message": "Something went wrong on our side. It has been logged; try again later.",
+    }
+    assert "a bug" not in response.content.decode()
+    assert any(record.exc_info and "a bug" in str(record.exc_info[1]) for record in caplog.records)
+
+
+def test_pages_keep_their_html_error_pages(client):
+    response = client.get("/projects/no-such-project/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_nul_byte_in_an_api_filter_is_a_json_422(client):
+    body = _is_error(client.get("/api/v1/projects", {"q": "repairs\x00"}), 422, "invalid_input")
+    assert "U+0000" in body["message"]
+    assert body["field"] == "q"
+
+
+def test_control_characters_in_an_api_body_are_a_json_422_naming_the_field(
+    client_for, programme_office
+):
+    theme = ProjectFactory().theme
+    client = client_for(programme_office)
+    project = {"title": "Housing repairs", "theme": theme.slug, "summary": "Repairs online"}
+    response = client.post(
+        "/api/v1/projects",
+        data={**project, "title": "Housing\x1b repairs"},
+        content_type="application/json",
+    )
+    body = _is_error(response, 422, "invalid_input")
+    assert body["field"] == "title"
+    assert "U+001B (an escape character)" in body["message"]
+
+    response = client.post(
+        "/api/v1/projects",
+        data={**project, "scope_in": [{"text": "ok"}, {"text": "b\x00d"}]},
+        content_type="application/json",
+    )
+    assert _is_error(response, 422, "invalid_input")["field"] == "scope_in[1].text"
+    # A field the API does not know is ignored, whatever it holds; the project is made.
+    response = client.post(
+        "/api/v1/projects", data={**project, "colour\x00": "\x00"}, content_type="application/json"
+    )
+    assert response.status_code == 201

@@ -1,0 +1,164 @@
+"""Exports: typed columns, the formula guard, control characters and dated file names."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from heartbeat.core.exports import (
+    Column,
+    Kind,
+    clean_text,
+    dated_filename,
+    export_content,
+    export_response,
+    guard_formula,
+)
+
+COLUMNS = [
+    Column("Project"),
+    Column("Planned start", Kind.DATE),
+    Column("First month", Kind.MONTH),
+    Column("Estimated cost (£)", Kind.MONEY),
+    Column("Days a month", Kind.NUMBER),
+    Column("People", Kind.INTEGER),
+    Column("Page", Kind.LINK),
+]
+ROW = [
+    "Housing repairs online",
+    datetime.date(2026, 11, 26),
+    datetime.date(2027, 4, 1),
+    Decimal("125000.50"),
+    Decimal("2.5"),
+    3,
+    "/projects/housing-repairs-online/",
+]
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def _sheet(content: bytes):
+    return load_workbook(io.BytesIO(content)).active
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('=HYPERLINK("http://evil.example")', '\'=HYPERLINK("http://evil.example")'),
+        ("+44 1382 000000", "'+44 1382 000000"),
+        ("-5 days", "'-5 days"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTabbed", "'\tTabbed"),
+        ("\rReturn", "'\rReturn"),
+        ("Fife Council", "Fife Council"),
+        ("Cost = £5", "Cost = £5"),
+        ("", ""),
+    ],
+)
+def test_the_formula_guard_makes_formulas_text(value, expected):
+    assert guard_formula(value) == expected
+
+
+def test_control_characters_are_dropped_but_tabs_and_new_lines_stay():
+    assert clean_text("Mor\x00ag\x1b Reid\x7f") == "Morag Reid"
+    assert clean_text("one\ttwo\nthree\r\n") == "one\ttwo\nthree\r\n"
+
+
+def test_file_names_carry_the_date():
+    assert dated_filename("projects", "xlsx", today=datetime.date(2026, 12, 3)) == (
+        "projects-2026-12-03.xlsx"
+    )
+
+
+def test_csv_writes_each_type_so_a_spreadsheet_reads_it_back(settings):
+    settings.SITE_URL = "https://heartbeat.example.scot"
+    header, row = _csv_rows(export_content("csv", headers=COLUMNS, rows=[ROW]))
+    assert header[0] == "Project"
+    assert row == [
+        "Housing repairs online",
+        "2026-11-26",
+        "2027-04",
+        "125000.50",
+        "2.5",
+        "3",
+        "https://heartbeat.example.scot/projects/housing-repairs-online/",
+    ]
+
+
+def test_csv_guards_formulas_and_drops_control_characters():
+    rows = [["=1+1", "Fife\x0b Council"]]
+    _, row = _csv_rows(export_content("csv", headers=["A", "B"], rows=rows))
+    assert row == ["'=1+1", "Fife Council"]
+
+
+def test_xlsx_cells_are_typed_and_shown_the_uk_way(settings):
+    settings.SITE_URL = "https://heartbeat.example.scot"
+    sheet = _sheet(export_content("xlsx", headers=COLUMNS, rows=[ROW], title="Projects"))
+    name, start, month, cost, days, people, link = sheet[2]
+    assert name.value == "Housing repairs online"
+    assert start.value == datetime.datetime(2026, 11, 26)
+    assert start.number_format == "d mmmm yyyy"
+    assert month.value == datetime.datetime(2027, 4, 1)
+    assert month.number_format == "mmmm yyyy"
+    assert cost.value == pytest.approx(125000.50)
+    assert cost.number_format == '"£"#,##0.00'
+    assert days.value == pytest.approx(2.5)
+    assert people.value == 3
+    assert (
+        link.hyperlink.target == "https://heartbeat.example.scot/projects/housing-repairs-online/"
+    )
+    assert link.value == "Open in Heartbeat"
+
+
+def test_xlsx_has_a_filtered_frozen_header_and_wrapped_text():
+    sheet = _sheet(export_content("xlsx", headers=COLUMNS, rows=[ROW, ROW], title="Projects"))
+    assert sheet.title == "Projects"
+    assert [c.value for c in sheet[1]] == [c.header for c in COLUMNS]
+    assert all(c.font.bold for c in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:G3"
+    assert sheet["A2"].alignment.wrap_text
+    assert sheet.column_dimensions["A"].width >= len("Housing repairs online")
+
+
+def test_xlsx_keeps_text_that_looks_like_a_formula_as_text():
+    sheet = _sheet(export_content("xlsx", headers=["Name"], rows=[['=HYPERLINK("x")']]))
+    assert sheet["A2"].value == '=HYPERLINK("x")'
+    assert sheet["A2"].data_type == "s"
+
+
+def test_xlsx_never_fails_on_control_characters():
+    rows = [["Morag\x00 Reid\x1b", "Line one\nline two"]]
+    sheet = _sheet(export_content("xlsx", headers=["Name", "Note"], rows=rows, title="A/B:C"))
+    assert sheet["A2"].value == "Morag Reid"
+    assert sheet["B2"].value == "Line one\nline two"
+    assert sheet.title == "A B C"
+
+
+def test_plain_headers_take_their_type_from_the_values():
+    sheet = _sheet(
+        export_content("xlsx", headers=["When", "Count"], rows=[[datetime.date(2026, 5, 1), 4]])
+    )
+    assert sheet["A2"].number_format == "d mmmm yyyy"
+    assert sheet["B2"].number_format == "#,##0"
+
+
+def test_the_download_is_named_with_todays_date(rf, settings):
+    response = export_response(
+        "xlsx", filename="projects", headers=COLUMNS, rows=[ROW], request=rf.get("/projects/")
+    )
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="projects-{today}.xlsx"'
+    sheet = _sheet(response.content)
+    assert sheet["G2"].hyperlink.target == "http://testserver/projects/housing-repairs-online/"
+
+
+def test_an_unknown_format_is_refused():
+    with pytest.raises(ValueError, match="Unknown export format"):
+        export_content("ods", headers=["A"], rows=[])
