@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from markupsafe import Markup
 
+from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, Conflict, NotFound
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
 from heartbeat.core.pagination import paginate
@@ -118,10 +119,13 @@ def organisation_detail(request, slug):
         ("Short code", organisation.short_code),
         ("Active", "Yes" if organisation.active else "No"),
     ]
+    # The parts other apps draw: its projects, pledges, capacity, where it can help.
+    sections = registry.collect(registry.organisation_sections, request, organisation)
     return render(
         request,
         "partnership/organisation_detail.html",
         {
+            "sections": registry.render_sections(request, sections, organisation=organisation),
             "page_title": organisation.name,
             "breadcrumbs": [
                 ("Home", reverse("core:home")),

@@ -24,3 +24,6 @@ class RecruitmentConfig(AppConfig):
         registry.project_sections.register("coverage", sections.coverage_section, order=20)
         registry.scheduled_jobs.register("recruitment.weekly_digest", tasks.digest_job)
         registry.home_cards.register("open_needs", home.open_needs_card, order=30)
+        from heartbeat.recruitment.hub_registrations import register
+
+        register()
