@@ -73,7 +73,7 @@ def api_token_list(*, user: User) -> QuerySet[ApiToken]:
 
 def organisation_choices() -> QuerySet[Organisation]:
     """The organisations a person can be invited to."""
-    return Organisation.objects.active().order_by("name")
+    return Organisation.objects.active().order_by(Lower("name"), "pk")
 
 
 def user_with_organisation(*, user: User) -> User:

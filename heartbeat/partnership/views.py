@@ -25,12 +25,13 @@ EXPORT_HEADERS = [
     "Short code",
     "Website",
     "Active",
+    "Programme term",
     "Membership status",
     "Status date",
 ]
 
 
-def _export_row(organisation) -> list:
+def _export_row(organisation, term) -> list:
     return [
         organisation.name,
         organisation.official_name,
@@ -39,8 +40,9 @@ def _export_row(organisation) -> list:
         organisation.short_code,
         organisation.website,
         "Yes" if organisation.active else "No",
-        selectors.status_label(organisation.latest_status),
-        organisation.latest_status_date.isoformat() if organisation.latest_status_date else "",
+        term.name if term else "",
+        selectors.status_label(organisation.term_status),
+        organisation.term_status_date.isoformat() if organisation.term_status_date else "",
     ]
 
 
@@ -52,17 +54,19 @@ def _table_row(organisation) -> list:
         link,
         organisation.official_name,
         organisation.get_kind_display(),
-        organisation.gss_code or "None",
-        selectors.status_label(organisation.latest_status),
+        # Bodies without a GSS code (national bodies, partners) show an empty cell.
+        organisation.gss_code or "",
+        selectors.status_label(organisation.term_status),
     ]
 
 
 @login_not_required
 def organisation_list(request):
-    form = OrganisationFilterForm(request.GET)
+    current = selectors.current_term()
+    form = OrganisationFilterForm(request.GET, current=current)
     filters, ignored, kept = form.filters()
     organisations = selectors.organisation_list(filters)
-    term = selectors.latest_term()
+    term = filters.term
 
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
@@ -70,7 +74,7 @@ def organisation_list(request):
             fmt,
             filename="organisations",
             headers=EXPORT_HEADERS,
-            rows=(_export_row(o) for o in organisations),
+            rows=(_export_row(o, term) for o in organisations),
             title="Organisations",
         )
     if fmt:
@@ -83,7 +87,13 @@ def organisation_list(request):
         "partnership/organisation_list.html",
         {
             "page_title": "Organisations",
-            "filter_form": OrganisationFilterForm(kept),
+            "filter_form": OrganisationFilterForm(
+                {
+                    **{k: v for k, v in kept.items() if k != "term"},
+                    "term": term.slug if term else "",
+                },
+                current=current,
+            ),
             "filtered": bool(kept),
             "ignored": ignored,
             "page_obj": page,
@@ -91,6 +101,7 @@ def organisation_list(request):
             "rows": [_table_row(o) for o in page.object_list],
             "total": page.paginator.count,
             "term": term,
+            "current": current,
         },
     )
 
