@@ -83,8 +83,8 @@ def last_day(month: datetime.date) -> datetime.date:
 
 @dataclass
 class OrganisationWork:
-    """An organisation's active pledges (with their people, needs, projects and planned
-    reductions) and its declared capacity: what the hub's sections and the organisation
+    """An organisation's active pledges that have not ended (with their people, needs,
+    projects and planned reductions) and its declared capacity: what the hub's sections and the organisation
     lead's blocks are drawn from (3 queries)."""
 
     organisation: object
@@ -156,10 +156,12 @@ class OrganisationWork:
 
 
 def organisation_work(organisation, *, today: datetime.date | None = None) -> OrganisationWork:
-    """Load an organisation's active pledges and its declarations (3 queries)."""
+    """Load an organisation's active pledges that have not ended (this month on) and its
+    declarations (3 queries)."""
+    today = today or timezone.localdate()
     pledges = list(
         Pledge.objects.active()
-        .filter(organisation=organisation)
+        .filter(organisation=organisation, end_month__gte=this_month(today))
         .select_related("person", "skill", "requirement__project", "requirement__skill")
         .prefetch_related("adjustments")
         .order_by("requirement__project__title", "start_month", "pk")
@@ -171,7 +173,7 @@ def organisation_work(organisation, *, today: datetime.date | None = None) -> Or
         organisation=organisation,
         pledges=pledges,
         declarations=declarations,
-        today=today or timezone.localdate(),
+        today=today,
     )
 
 
@@ -316,23 +318,33 @@ def help_matches(organisation, needs: list[ResourceRequirement]) -> list[HelpMat
 class LoadMonth:
     month: datetime.date
     working_days: int
-    by_project: list[tuple[Project, Decimal]] = field(default_factory=list)
+    days: list[Decimal] = field(default_factory=list)  # per project, in ``PersonLoad.projects``
 
     @property
     def pledged(self) -> Decimal:
-        return sum((days for _, days in self.by_project), ZERO)
+        return sum(self.days, ZERO)
 
     @property
     def free(self) -> Decimal:
-        return Decimal(self.working_days) - self.pledged
+        return max(Decimal(self.working_days) - self.pledged, ZERO)
 
     @property
     def over(self) -> bool:
         return self.pledged > self.working_days
 
     @property
-    def projects(self) -> int:
-        return len(self.by_project)
+    def over_by(self) -> Decimal:
+        return self.pledged - self.working_days
+
+
+@dataclass
+class PersonLoad:
+    projects: list[Project]
+    months: list[LoadMonth]
+
+    @property
+    def over(self) -> list[LoadMonth]:
+        return [m for m in self.months if m.over]
 
 
 def person_pledges(person) -> list[Pledge]:
@@ -346,25 +358,29 @@ def person_pledges(person) -> list[Pledge]:
     )
 
 
-def person_load(pledges: list[Pledge], months: list[datetime.date]) -> list[LoadMonth]:
+def person_load(pledges: list[Pledge], months: list[datetime.date]) -> PersonLoad:
     """A person's pledged days in each month, project by project, against the working days
     of the month in Scotland: the most one person can give."""
     per_project: dict[int, dict[datetime.date, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     projects: dict[int, Project] = {}
     for pledge in pledges:
         project = pledge.requirement.project
-        projects[project.pk] = project
         for month, days in _days_by_month(pledge).items():
-            per_project[project.pk][month] += days
-    rows = []
-    for month in months:
-        row = LoadMonth(month=month, working_days=working_days(month))
-        for project_id, days in per_project.items():
-            if days.get(month):
-                row.by_project.append((projects[project_id], days[month]))
-        row.by_project.sort(key=lambda pair: pair[0].title.lower())
-        rows.append(row)
-    return rows
+            if months[0] <= month <= months[-1]:
+                projects[project.pk] = project
+                per_project[project.pk][month] += days
+    shown = sorted(projects.values(), key=lambda p: (p.title.lower(), p.pk))
+    return PersonLoad(
+        projects=shown,
+        months=[
+            LoadMonth(
+                month=month,
+                working_days=working_days(month),
+                days=[per_project[p.pk].get(month, ZERO) for p in shown],
+            )
+            for month in months
+        ],
+    )
 
 
 # Home blocks across organisations and projects --------------------------------------------

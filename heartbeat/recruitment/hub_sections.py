@@ -164,7 +164,7 @@ def load_section(request, person) -> Section:
         key="load",
         title="Pledged days by month",
         template="recruitment/hub/_person_load.html",
-        context={"load": load, "over": [m for m in load if m.over]},
+        context={"load": load},
     )
 
 
