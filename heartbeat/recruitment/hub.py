@@ -84,8 +84,8 @@ def last_day(month: datetime.date) -> datetime.date:
 @dataclass
 class OrganisationWork:
     """An organisation's active pledges that have not ended (with their people, needs,
-    projects and planned reductions) and its declared capacity: what the hub's sections and the organisation
-    lead's blocks are drawn from (3 queries)."""
+    projects and planned reductions) and its declared capacity: what the hub's sections
+    and the organisation lead's blocks are drawn from (3 queries)."""
 
     organisation: object
     pledges: list[Pledge]
