@@ -15,7 +15,8 @@ from heartbeat.accounts.home import (
     is_project_lead,
 )
 from heartbeat.core.registry import HomeBlock, HomeCard, full_list_url, list_limit, rows_and_count
-from heartbeat.recruitment import hub
+from heartbeat.recruitment.selectors import organisation as hub
+from heartbeat.recruitment.selectors import person as people
 
 
 def open_needs_card(request) -> HomeCard:
@@ -48,7 +49,7 @@ def uncovered_needs_block(request) -> HomeBlock | None:
     user = request.user
     if not is_project_lead(user):
         return None
-    needs, count = rows_and_count(hub.uncovered_needs(user), request)
+    needs, count = rows_and_count(people.uncovered_needs(user), request)
     return HomeBlock(
         key="uncovered-needs",
         title="Needs still uncovered on your projects",

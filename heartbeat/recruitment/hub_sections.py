@@ -13,7 +13,9 @@ from django.urls import reverse
 
 from heartbeat.core.registry import Section, rows_and_count
 from heartbeat.portfolio.models import Stage
-from heartbeat.recruitment import hub, permissions
+from heartbeat.recruitment import permissions
+from heartbeat.recruitment.selectors import organisation as hub
+from heartbeat.recruitment.selectors import person as people
 
 
 def _stage_colours() -> dict:
@@ -152,14 +154,14 @@ def reassign_section(request, organisation) -> Section | None:
 def _pledges_of(request, person):
     cache = request.__dict__.setdefault("_recruitment_person_pledges", {})
     if person.pk not in cache:
-        cache[person.pk] = hub.person_pledges(person)
+        cache[person.pk] = people.person_pledges(person)
     return cache[person.pk]
 
 
 def load_section(request, person) -> Section:
     pledges = _pledges_of(request, person)
     months = hub.window()
-    load = hub.person_load(pledges, months)
+    load = people.person_load(pledges, months)
     return Section(
         key="load",
         title="Pledged days by month",
