@@ -15,6 +15,7 @@ from heartbeat.accounts.home import (
     is_project_lead,
     signed_in,
 )
+from heartbeat.core.formatting import uk_datetime
 from heartbeat.core.registry import HomeBlock, HomeCard, full_list_url, list_limit, rows_and_count
 from heartbeat.portfolio import hub
 from heartbeat.portfolio.models import Project, Stage
@@ -159,7 +160,8 @@ def new_since_block(request) -> HomeBlock | None:
         link_text="See everything new",
         group=MEMBER.label if has_organisation(user) else "",
         empty=(
-            "Nothing has changed in the work programme since your last visit."
+            "Nothing has changed in the work programme since your last visit, which ended "
+            f"around {uk_datetime(since)}."
             if returning
             else "Nothing has changed in the work programme in the last two weeks."
         ),

@@ -86,17 +86,27 @@ def _lock(person: User, expected_version: int | None) -> User:
     return current
 
 
-def _keep_a_programme_office(person: User, *, leaving: bool) -> None:
-    """Refuse to take away the last active programme office person: someone must be able to
-    administer Heartbeat. Locks every such person, so two requests at once cannot each take
-    away one of the last two."""
-    if not leaving or not (person.is_active and person.is_programme_office):
-        return
+def _lock_office(actor) -> list[int]:
+    """Lock the rows of everyone active in the programme office, in one order, before the
+    person being changed: two changes at once that could each take away one of the last two
+    then wait for each other instead of both going through (or deadlocking). The actor must
+    still be among them: a role taken away since their page loaded no longer acts."""
     office = list(
         User.objects.select_for_update()
         .filter(is_active=True, is_programme_office=True)
+        .order_by("pk")
         .values_list("pk", flat=True)
     )
+    if actor.pk not in office:
+        raise PermissionDenied(ONLY_THE_OFFICE)
+    return office
+
+
+def _keep_a_programme_office(person: User, office: list[int], *, leaving: bool) -> None:
+    """Refuse to take away the last active programme office person: someone must be able to
+    administer Heartbeat."""
+    if not leaving or not (person.is_active and person.is_programme_office):
+        return
     if not [pk for pk in office if pk != person.pk]:
         raise ApplicationError(
             f"{person.display_name} is the last active person in the programme office. Give "
@@ -128,6 +138,7 @@ def user_set_roles(
         raise PermissionDenied("Only the programme office can change people's roles.")
     roles = clean_roles(roles)
     reason = clean_reason(reason)
+    office = _lock_office(actor)
     current = _lock(user, expected_version)
     if actor.pk == current.pk and Role.PROGRAMME_OFFICE not in roles:
         raise ApplicationError(
@@ -135,7 +146,7 @@ def user_set_roles(
             "programme office to do it.",
             field="roles",
         )
-    _keep_a_programme_office(current, leaving=Role.PROGRAMME_OFFICE not in roles)
+    _keep_a_programme_office(current, office, leaving=Role.PROGRAMME_OFFICE not in roles)
     changed = []
     for role, field in ROLE_FIELDS.items():
         wanted = role in roles
@@ -168,6 +179,7 @@ def person_move(
     """
     _require_office(actor)
     reason = clean_reason(reason)
+    _lock_office(actor)
     if organisation is None:
         raise InvalidInput("Choose the organisation to move them to.", field="organisation")
     organisation = Organisation.objects.filter(pk=organisation.pk).first()
@@ -205,6 +217,7 @@ def person_deactivate(
             code="own_account",
             status=409,
         )
+    office = _lock_office(actor)
     current = _lock(person, expected_version)
     if not current.is_active:
         raise ApplicationError(
@@ -212,7 +225,7 @@ def person_deactivate(
             code="already_deactivated",
             status=409,
         )
-    _keep_a_programme_office(current, leaving=True)
+    _keep_a_programme_office(current, office, leaving=True)
     current.is_active = False
     return _save(current, actor=actor, reason=reason, fields=["is_active"])
 
@@ -224,6 +237,7 @@ def person_reactivate(
     """Let a deactivated person sign in again, with the roles and organisation they had."""
     _require_office(actor)
     reason = clean_reason(reason)
+    _lock_office(actor)
     current = _lock(person, expected_version)
     if current.is_active:
         raise ApplicationError(
