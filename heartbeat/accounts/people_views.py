@@ -111,13 +111,11 @@ def person_detail(request, pk: int):
             "can_manage": permissions.can_manage_people(user),
             "sections": registry.render_sections(request, sections, person=person),
             "history": history,
-            "deactivation": _deactivation(history) if history and not person.is_active else None,
+            "deactivation": selectors.deactivation(person),
+            # Why someone left is for the programme office and the person themselves.
+            "show_reason": history is not None,
         },
     )
-
-
-def _deactivation(history):
-    return next((entry for entry in history if entry.what == "Deactivated"), None)
 
 
 def _breadcrumbs(request, person: User, *more) -> list:

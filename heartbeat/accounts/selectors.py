@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 
 from heartbeat.accounts import permissions
@@ -217,3 +217,17 @@ def person_history(person: User) -> list[PersonHistoryEntry]:
         )
     entries.reverse()
     return entries
+
+
+def deactivation(person: User):
+    """The history record of a deactivated person's latest deactivation, or None (1 query)."""
+    if person.is_active:
+        return None
+    last_active = (
+        person.history.filter(is_active=True).order_by("-history_date").values("history_date")[:1]
+    )
+    records = person.history.filter(is_active=False).select_related("history_user")
+    return (
+        records.filter(history_date__gt=Subquery(last_active)).order_by("history_date").first()
+        or records.order_by("history_date").first()
+    )
