@@ -14,12 +14,16 @@ from decimal import Decimal
 
 from django.db.models import (
     Case,
+    DecimalField,
     Exists,
+    ExpressionWrapper,
+    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -40,6 +44,8 @@ from heartbeat.recruitment.selectors.capacity import CapacityMonth
 from heartbeat.recruitment.selectors.figures import EPSILON, NEED_STAGES, with_coverage
 from heartbeat.recruitment.selectors.help import HelpMatch
 from heartbeat.skills.models import UserSkill
+
+DAYS = DecimalField(max_digits=12, decimal_places=1)
 
 # Months the hub, the blocks and people's pages look ahead, this month included.
 WINDOW_MONTHS = 12
@@ -322,6 +328,11 @@ class OverCapacity:
         return max(self.months, key=lambda m: m.pledged - (m.declared or ZERO))
 
 
+def _days(value) -> Decimal:
+    """A sum of days from the database (SQLite may give a float), to a tenth."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.1"))
+
+
 def councils_over_capacity(today: datetime.date | None = None) -> list[OverCapacity]:
     """Organisations with months in the window when more days are pledged than they
     declared, by name (3 queries, however many organisations and pledges)."""
@@ -340,24 +351,42 @@ def councils_over_capacity(today: datetime.date | None = None) -> list[OverCapac
     ):
         declared_by[organisation_id].append((first, last, days))
         names[organisation_id] = (name, slug)
-    # Subqueries rather than lists of ids: the same three queries whatever the data.
+    # The database sums each organisation's pledged days month by month (one column per
+    # month of the window), then the planned reductions' differences: the same three
+    # queries, and little work here, however many pledges there are.
     pledges = Pledge.objects.active().filter(
         organisation_id__in=declared.values("organisation_id"),
         start_month__lte=end,
         end_month__gte=start,
     )
-    adjustments: dict[int, dict] = defaultdict(dict)
-    for pledge_id, month, days in PledgeAdjustment.objects.filter(
-        pledge__in=pledges.values("pk"), month__gte=start, month__lte=end
-    ).values_list("pledge_id", "month", "days"):
-        adjustments[pledge_id][month] = days
+    by_month = {
+        f"m{index}": Sum(
+            Case(
+                When(start_month__lte=month, end_month__gte=month, then=F("days_per_month")),
+                default=Value(ZERO),
+                output_field=DAYS,
+            )
+        )
+        for index, month in enumerate(months)
+    }
     pledged: dict[int, dict[datetime.date, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for pk, organisation_id, first, last, days in pledges.values_list(
-        "pk", "organisation_id", "start_month", "end_month", "days_per_month"
-    ):
-        for month, value in pledge_days_by_month(first, last, days, adjustments.get(pk)).items():
-            if start <= month <= end:
-                pledged[organisation_id][month] += value
+    for row in pledges.order_by().values("organisation_id").annotate(**by_month):
+        for index, month in enumerate(months):
+            pledged[row["organisation_id"]][month] += _days(row[f"m{index}"])
+    reductions = (
+        PledgeAdjustment.objects.filter(
+            pledge__in=pledges.values("pk"), month__gte=start, month__lte=end
+        )
+        .order_by()
+        .values("pledge__organisation_id", "month")
+        .annotate(
+            change=Sum(
+                ExpressionWrapper(F("days") - F("pledge__days_per_month"), output_field=DAYS)
+            )
+        )
+    )
+    for row in reductions:
+        pledged[row["pledge__organisation_id"]][row["month"]] += _days(row["change"])
     over = []
     for organisation_id, spans in declared_by.items():
         rows = []
