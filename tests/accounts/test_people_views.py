@@ -356,3 +356,16 @@ def test_an_organisation_lead_without_an_organisation_sees_no_lead_blocks(client
     home = client_for(person).get("/").content.decode()
     assert "Join your organisation" in home
     assert "Organisation lead" not in home
+
+
+def test_an_account_without_an_organisation_sees_only_its_own_page(client_for, colleague):
+    person = UserFactory(organisation=None)
+    client = client_for(person)
+    assert client.get(person.get_absolute_url()).status_code == 200
+    assert client.get(colleague.get_absolute_url()).status_code == 404
+
+
+def test_a_visitor_is_asked_to_sign_in_for_a_persons_page(client, colleague):
+    response = client.get(colleague.get_absolute_url())
+    assert response.status_code == 302
+    assert "/accounts/sign-in/" in response["Location"]
