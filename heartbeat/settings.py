@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "heartbeat.core.middleware.LoginRequiredMiddleware",
+    "heartbeat.accounts.middleware.VisitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # NUL bytes and control characters in addresses, filters and bodies: refused here.
     "heartbeat.core.middleware.RefuseUnstorableTextMiddleware",

@@ -6,6 +6,7 @@ from heartbeat.api.api import api
 urlpatterns = [
     path("", include("heartbeat.core.urls")),
     path("accounts/", include("heartbeat.accounts.urls")),
+    path("", include("heartbeat.accounts.people_urls")),
     path("", include("heartbeat.partnership.urls")),
     path("", include("heartbeat.skills.urls")),
     path("", include("heartbeat.portfolio.urls")),

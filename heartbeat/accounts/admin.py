@@ -88,6 +88,19 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
         ),
     )
 
+    def save_model(self, request, obj, form, change):
+        # A change here moves the version on, as the people pages' changes do, so a people
+        # form read before it conflicts instead of overwriting it; the history says where.
+        if change:
+            obj.version += 1
+            obj._change_reason = "Changed in the admin"
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        # People are deactivated, never deleted: their pledges, projects and history keep
+        # their name, and a leaver's pledges stay listed for their council's lead.
+        return False
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):

@@ -8,6 +8,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+# The longest reason a person can give for a change to someone's account.
+REASON_MAX_LENGTH = 500
+
 
 class Role(models.TextChoices):
     """The roles of the delivery model. Every signed-in person is also a member."""
@@ -81,8 +84,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField("staff (can use the admin)", default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # When the person was last seen (written at most once an hour, see accounts.visits), and
+    # when their visit before this one ended: what counts as new for them.
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Bumped by every change to the person's roles, organisation or access; a form that read
+    # an older version conflicts rather than overwriting someone else's change.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login", "last_seen_at", "previous_visit_at"],
+        # Why a person's roles, organisation or access changed, as the programme office gave it.
+        history_change_reason_field=models.CharField(max_length=REASON_MAX_LENGTH, null=True),
+    )
 
     objects = UserManager()
 
@@ -111,6 +125,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def role_labels(self) -> list[str]:
         labels = [Role(role).label for role in self.roles]
         return [*labels, "Member"] if self.organisation_id else labels
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("people:person_detail", args=[self.pk])
 
     def has_role(self, role: str) -> bool:
         return bool(getattr(self, ROLE_FIELDS[Role(role)]))

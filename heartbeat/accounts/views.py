@@ -152,6 +152,7 @@ def profile(request):
             "profile_user": user,
             "tokens": list(selectors.api_token_list(user=user)),
             "can_invite": permissions.can_invite(user),
+            "can_manage_people": permissions.can_manage_people(user),
         },
     )
 

@@ -42,7 +42,7 @@ def value_statement() -> str:
 
 def urls() -> list:
     """The benefits rows of ``BENCH_URLS`` (called while the registry is being built)."""
-    from heartbeat.bench.registry import BenchURL
+    from heartbeat.bench.url import BenchURL
 
     return [
         BenchURL("benefits register", "/benefits/", "list"),

@@ -14,7 +14,7 @@ ARTICLE = "/news/news-2/"
 def urls() -> list:
     """The engagement rows of ``BENCH_URLS`` (BenchURL is imported here: the registry
     imports this module)."""
-    from heartbeat.bench.registry import BenchURL
+    from heartbeat.bench.url import BenchURL
 
     return [
         BenchURL("news", "/news/", "list"),

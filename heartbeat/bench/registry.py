@@ -4,39 +4,19 @@
 (it runs inside Django, in the process that generated the data), such as the address of a
 council's page. ``kind`` decides the latency target (see ``report.TARGET_P95_MS``); exports
 (PDF, XLSX, CSV) have none but still have the query budget. ``signed_in`` requests carry the
-session of the bench programme-office user, who sees the most. ``min_rps`` sets a
-throughput target for the pages the issue names one for.
+session of a bench user: ``role`` names which (one of the generator's ``BENCH_USERS``, such
+as ``"organisation_lead"``), and without one it is the programme office, who sees the most.
+``min_rps`` sets a throughput target for the pages the issue names one for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from heartbeat.bench import benefits as benefits_bench
 from heartbeat.bench import engagement as engagement_bench
+from heartbeat.bench.home import HOME_URLS
+from heartbeat.bench.url import DEFAULT_ROLE, KINDS, ROLES, BenchURL
 
-KINDS = ("list", "detail", "dashboard", "export", "api")
-
-
-@dataclass(frozen=True)
-class BenchURL:
-    name: str
-    path: str | Callable[[], str]
-    kind: str
-    signed_in: bool = True
-    min_rps: float | None = None
-
-    def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"{self.name}: kind must be one of {', '.join(KINDS)}.")
-
-    def resolve(self) -> str:
-        """The path to request; a function's path is looked up in the current database."""
-        path = self.path() if callable(self.path) else self.path
-        if not path.startswith("/"):
-            raise ValueError(f"{self.name}: the path {path!r} must start with /.")
-        return path
+__all__ = ["BENCH_URLS", "DEFAULT_ROLE", "FLOOR", "KINDS", "ROLES", "BenchURL"]
 
 
 def _a_council_slug() -> str:
@@ -136,6 +116,7 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
     *benefits_bench.urls(),
     *engagement_bench.urls(),
+    *HOME_URLS,
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.

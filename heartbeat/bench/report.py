@@ -54,6 +54,14 @@ class Result:
     min_rps: float | None = None
     timed_out: bool = False
     notes: list[str] = field(default_factory=list)
+    role: str | None = None  # the bench user the requests were signed in as
+
+    @property
+    def loaded_as(self) -> str:
+        """Who the requests were made as: a role ("organisation lead"), or "public"."""
+        if not self.signed_in:
+            return "public"
+        return self.role.replace("_", " ") if self.role else "signed in"
 
     @property
     def requests(self) -> int:
@@ -131,7 +139,7 @@ def table_rows(results: list[Result]) -> list[list[str]]:
         [
             result.path,
             result.kind,
-            "signed in" if result.signed_in else "public",
+            result.loaded_as,
             str(result.requests),
             f"{result.rps:.1f}",
             _ms(result.p50),
@@ -207,9 +215,7 @@ def summary_line(results: list[Result], workers: list[dict], *, scale: int, engi
         parts.append(
             "missed: "
             + ", ".join(
-                result.path
-                if paths[result.path] == 1
-                else f"{result.path} ({'signed in' if result.signed_in else 'public'})"
+                result.path if paths[result.path] == 1 else f"{result.path} ({result.loaded_as})"
                 for result in missed
             )
         )
@@ -230,6 +236,7 @@ def result_json(result: Result) -> dict:
         "path": result.path,
         "kind": result.kind,
         "signed_in": result.signed_in,
+        "role": result.role,
         "requests": result.requests,
         "elapsed_s": round(result.elapsed_s, 3),
         "rps": round(result.rps, 1),

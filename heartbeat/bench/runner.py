@@ -156,13 +156,19 @@ def load(
     return json.loads(completed.stdout)
 
 
+def sign_in_roles(port: int, urls: list[BenchURL]) -> dict[str, str]:
+    """Sign each bench user the URLs need in through the sign-in form: role -> Cookie header."""
+    roles = sorted({url.as_role for url in urls if url.as_role})
+    return {role: sign_in(port, BENCH_USERS[role], BENCH_PASSWORD) for role in roles}
+
+
 def measure(
-    url: BenchURL, path: str, port: int, cookie: str, args: argparse.Namespace
+    url: BenchURL, path: str, port: int, cookies: dict[str, str], args: argparse.Namespace
 ) -> report.Result:
     measured = load(
         port,
         path,
-        cookie=cookie if url.signed_in else None,
+        cookie=cookies[url.as_role] if url.as_role else None,
         requests=args.requests,
         concurrency=args.concurrency,
         warmup=max(4, 2 * args.concurrency),
@@ -173,6 +179,7 @@ def measure(
         path=path,
         kind=url.kind,
         signed_in=url.signed_in,
+        role=url.as_role,
         latencies_ms=measured["latencies_ms"],
         statuses=measured["statuses"],
         queries=measured["queries"],
@@ -195,17 +202,17 @@ def main_pass(
 ) -> tuple[list[report.Result], report.Result, list[dict]]:
     print(f"Starting gunicorn ({args.workers} workers) and signing in", flush=True)
     with Gunicorn(env=env, workers=args.workers, log_path=log, cwd=PROJECT_DIR) as server:
-        cookie = sign_in(server.port, BENCH_USERS["programme_office"], BENCH_PASSWORD)
+        cookies = sign_in_roles(server.port, BENCH_URLS)
         print(
             f"Loading {len(BENCH_URLS) + 1} URLs, {args.requests} requests each at "
             f"concurrency {args.concurrency}",
             flush=True,
         )
-        floor = measure(FLOOR, paths[FLOOR.name], server.port, cookie, args)
+        floor = measure(FLOOR, paths[FLOOR.name], server.port, cookies, args)
         progress(floor)
         results = []
         for url in BENCH_URLS:
-            result = measure(url, paths[url.name], server.port, cookie, args)
+            result = measure(url, paths[url.name], server.port, cookies, args)
             progress(result)
             results.append(result)
         memory = server.worker_memory()
@@ -221,12 +228,12 @@ def growth_pass(
 ) -> None:
     """Request each URL a few times on the smaller dataset and record its query count."""
     with Gunicorn(env=env, workers=1, log_path=log, cwd=PROJECT_DIR) as server:
-        cookie = sign_in(server.port, BENCH_USERS["programme_office"], BENCH_PASSWORD)
+        cookies = sign_in_roles(server.port, BENCH_URLS)
         for url, result in zip(BENCH_URLS, results, strict=True):
             measured = load(
                 server.port,
                 paths[url.name],
-                cookie=cookie if url.signed_in else None,
+                cookie=cookies[url.as_role] if url.as_role else None,
                 requests=GROWTH_REQUESTS,
                 concurrency=1,
                 warmup=0,

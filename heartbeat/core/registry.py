@@ -89,11 +89,23 @@ class Section:
 @dataclass
 class HomeBlock(Section):
     """A block of someone's home page: what they have to do or should know, with a count
-    and a link to the full list."""
+    and a link to the full list.
+
+    ``group`` names the role the block serves ("Project lead", "Programme office", ...):
+    the home page shows a person's blocks under one heading per group, in the order the
+    groups first appear. A block without a title is an introduction, shown first. When
+    ``count`` is 0 and ``empty`` is given, the page says ``empty`` instead of drawing the
+    template. The key is part of the full list's address (``full_list_url``), so keep it a
+    slug. A later app replaces an earlier app's block by registering the same key (the
+    board's decisions, for example, which governance draws in place of portfolio's interim
+    list of projects awaiting approval).
+    """
 
     count: int | None = None
     link: str | None = None  # the full list's address
     link_text: str = ""
+    group: str = ""
+    empty: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,36 @@ def render_sections(request, sections: list[Section], **context) -> list[tuple[S
         )
         for section in sections
     ]
+
+
+# Set on a request while a home block draws its own page (``core:your_work``).
+FULL_LIST = "_heartbeat_home_full_list"
+# How many rows a home block lists on the home page; its own page lists them all.
+HOME_ROWS = 5
+
+
+def list_limit(request, default: int = HOME_ROWS) -> int | None:
+    """How many rows a home block should load: ``default`` on the home page, or None (all
+    of them) when the block is drawn on its own page as the full list."""
+    return None if getattr(request, FULL_LIST, False) else default
+
+
+def rows_and_count(queryset, request, default: int = HOME_ROWS) -> tuple[list, int]:
+    """The rows a home block lists (all of them on its own page) and how many there are in
+    all, in one query whatever the number: the total rides on each row as a window count."""
+    from django.db.models import Count, Window
+
+    counted = queryset.annotate(_home_total=Window(Count("pk")))
+    limit = list_limit(request, default)
+    rows = list(counted if limit is None else counted[:limit])
+    return rows, (rows[0]._home_total if rows else 0)
+
+
+def full_list_url(key: str) -> str:
+    """The address of a home block's own page, listing every row (``core:your_work``)."""
+    from django.urls import reverse
+
+    return reverse("core:your_work", args=[key])
 
 
 def collect(registry: Registry, *args) -> list:

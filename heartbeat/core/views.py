@@ -1,23 +1,65 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from heartbeat.core import registry
 
 
+def _groups(rendered) -> tuple[list, list[tuple[str, list]]]:
+    """Introductions (blocks without a title), then the other blocks under their groups'
+    headings, in the order each group first appears."""
+    intro, groups = [], {}
+    for block, html in rendered:
+        if not block.title:
+            intro.append((block, html))
+        else:
+            groups.setdefault(block.group, []).append((block, html))
+    return intro, list(groups.items())
+
+
 @login_not_required
 def home(request):
-    """The home page: what each app has for this person, then where to go next."""
+    """The home page: this person's work by role, from every app, then where to go next."""
     blocks = registry.collect(registry.home_blocks, request)
+    # A block with nothing to count and a sentence for that draws no template.
+    drawn = [b for b in blocks if not (b.count == 0 and b.empty)]
+    html = {id(block): markup for block, markup in registry.render_sections(request, drawn)}
+    intro, groups = _groups([(block, html.get(id(block))) for block in blocks])
     return render(
         request,
         "core/home.html",
         {
             "page_title": "Heartbeat",
-            "blocks": registry.render_sections(request, blocks),
+            "intro": intro,
+            "groups": groups,
             "cards": registry.collect(registry.home_cards, request),
+        },
+    )
+
+
+def your_work(request, key: str):
+    """One home block on a page of its own, with every row rather than the first few."""
+    contribution = dict(registry.home_blocks.items()).get(key)
+    if contribution is None:
+        raise Http404("There is no such list.")
+    setattr(request, registry.FULL_LIST, True)
+    block = contribution(request)
+    if block is None or not block.title:
+        # The block is not for this person (or is an introduction): nothing to list.
+        raise Http404("There is no such list.")
+    rendered = None
+    if not (block.count == 0 and block.empty):
+        rendered = registry.render_sections(request, [block])[0][1]
+    return render(
+        request,
+        "core/your_work.html",
+        {
+            "page_title": block.title,
+            "breadcrumbs": [("Home", "/"), (block.title, None)],
+            "block": block,
+            "html": rendered,
         },
     )
 

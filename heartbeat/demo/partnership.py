@@ -70,6 +70,10 @@ def load(context) -> None:
 
     first = services.programme_term_set(actor=None, **demo_data.FIRST_TERM)
     extension = services.programme_term_set(actor=None, **demo_data.EXTENSION_TERM)
+    # Illustrative terms after the extension, up to the one that includes today.
+    later_terms = [
+        services.programme_term_set(actor=None, **data) for data in demo_data.LATER_TERMS
+    ]
 
     later = {name: (date, note) for name, date, note in demo_data.LATER_JOINERS}
     for index, council in enumerate(demo_data.COUNCILS):
@@ -93,6 +97,20 @@ def load(context) -> None:
             date=_extension_date(index),
             note=demo_data.EXTENSION_NOTE,
         )
+        for term in later_terms:
+            status, note = demo_data.LATER_TERM_EXCEPTIONS.get(term.slug, {}).get(
+                council["name"], (MembershipStatus.SIGNED_UP, demo_data.LATER_TERM_NOTE)
+            )
+            services.membership_set(
+                actor=None,
+                organisation=organisation,
+                term=term,
+                status=status,
+                # A few councils a week after the first committee meetings.
+                date=demo_data.LATER_TERM_FIRST_DATES[term.slug]
+                + datetime.timedelta(days=7 * (index // 6)),
+                note=note,
+            )
 
     context.people.update(p["email"] for p in [*demo_data.DEMO_PEOPLE, *demo_data.EXTRA_PEOPLE])
     for data in demo_data.DEMO_PEOPLE:
@@ -107,8 +125,10 @@ def load(context) -> None:
         _person(data, organisations[data["organisation"]], context.password)
 
     councils = len(demo_data.COUNCILS)
+    terms = 2 + len(later_terms)
     context.summary.append(
         f"Partnership: {len(organisations)} organisations ({councils} councils), "
-        f"2 programme terms, {councils * 2} membership decisions, "
+        f"{terms} programme terms ({len(later_terms)} illustrative), "
+        f"{councils * terms} membership decisions, "
         f"{len(demo_data.DEMO_PEOPLE) + len(demo_data.EXTRA_PEOPLE)} people."
     )

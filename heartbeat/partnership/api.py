@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership import selectors
 from heartbeat.partnership.models import MembershipStatus, OrganisationKind
 
@@ -17,11 +18,17 @@ StatusFilter = Literal[(*MembershipStatus.values, selectors.NO_STATUS)]  # type:
 
 class OrganisationQuery(Schema):
     kind: KindFilter | None = Field(None, description="Only organisations of this kind.")
+    term: str | None = Field(
+        None,
+        max_length=110,
+        description="The programme term (its slug) whose decisions `status` and "
+        "`term_status` refer to; the current term when not given.",
+    )
     status: StatusFilter | None = Field(
         None,
         description=(
-            "Only organisations with this decision about the latest programme term; "
-            "'none' finds those with no decision recorded."
+            "Only organisations with this decision about the term (the current one unless "
+            "`term` names another); 'none' finds those with no decision recorded."
         ),
     )
     q: str | None = Field(
@@ -38,8 +45,10 @@ class OrganisationOut(Schema):
     short_code: str
     website: str
     active: bool
-    latest_status: str | None = Field(
-        None, description="The organisation's decision about the latest programme term."
+    term_status: str | None = Field(
+        None,
+        description="The organisation's decision about the term asked for (the current "
+        "programme term unless `term` names another); null when none is recorded.",
     )
     url: str
 
@@ -48,8 +57,8 @@ class OrganisationOut(Schema):
         return obj.get_absolute_url()
 
     @staticmethod
-    def resolve_latest_status(obj) -> str | None:
-        return getattr(obj, "latest_status", None)
+    def resolve_term_status(obj) -> str | None:
+        return getattr(obj, "term_status", None)
 
 
 class MembershipOut(Schema):
@@ -112,9 +121,19 @@ def _term_out(summary: selectors.TermSummary) -> dict:
 @router.get("/organisations", response=list[OrganisationOut], summary="List organisations")
 @paginate(LimitOffsetPagination)
 def list_organisations(request, filters: Query[OrganisationQuery]):
-    """The organisations, filtered as on the organisations page, ordered by name."""
+    """The organisations, filtered as on the organisations page, ordered by name whatever
+    its case."""
+    term = None
+    if filters.term:
+        term = selectors.term_choices().filter(slug=filters.term).first()
+        if term is None:
+            raise InvalidInput(f"There is no programme term '{filters.term[:40]}'.", field="term")
+    if "\x00" in (filters.q or ""):
+        raise InvalidInput("The search contains a character that cannot be used.", field="q")
     return selectors.organisation_list(
-        selectors.OrganisationFilters(kind=filters.kind, status=filters.status, q=filters.q or "")
+        selectors.OrganisationFilters(
+            kind=filters.kind, status=filters.status, q=filters.q or "", term=term
+        )
     )
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Lower
+from django.utils import timezone
 
 from heartbeat.core.exceptions import NotFound
 from heartbeat.core.formatting import uk_date
@@ -29,8 +31,9 @@ STATUS_LABELS = dict(STATUS_FILTER_CHOICES)
 @dataclass(frozen=True)
 class OrganisationFilters:
     kind: str | None = None
-    status: str | None = None
+    status: str | None = None  # the decision about ``term``
     q: str = ""
+    term: ProgrammeTerm | None = None  # None: the current term
 
 
 def home_summary() -> dict:
@@ -47,29 +50,50 @@ def home_summary() -> dict:
 
 
 def latest_term() -> ProgrammeTerm | None:
-    """The term that the membership status on lists refers to: the one that started last."""
+    """The term that started last (which may not have started yet)."""
     return ProgrammeTerm.objects.order_by("-start").first()
 
 
-def organisation_list(filters: OrganisationFilters | None = None) -> QuerySet[Organisation]:
-    """Organisations matching ``filters``, each with its decision about the latest term.
+def current_term(today: datetime.date | None = None) -> ProgrammeTerm | None:
+    """The programme term running today; between terms, the one that ended last; before the
+    first, the first (one query). Lists show each organisation's decision about it."""
+    today = today or timezone.localdate()
+    terms = list(ProgrammeTerm.objects.order_by("start"))
+    running = [t for t in terms if t.start <= today <= t.end]
+    if running:
+        return running[-1]
+    started = [t for t in terms if t.start <= today]
+    if started:
+        return started[-1]
+    return terms[0] if terms else None
 
-    Rows carry ``latest_status`` and ``latest_status_date`` (None where nothing is recorded).
-    One query, however many rows.
+
+def term_choices() -> QuerySet[ProgrammeTerm]:
+    return ProgrammeTerm.objects.order_by("-start")
+
+
+def organisation_list(filters: OrganisationFilters | None = None) -> QuerySet[Organisation]:
+    """Organisations matching ``filters``, by name whatever its case, each with its decision
+    about the filters' term (the current term unless another is chosen).
+
+    Rows carry ``term_status`` and ``term_status_date`` (None where nothing is recorded).
+    One query, however many rows, when the filters name the term; two otherwise.
     """
     filters = filters or OrganisationFilters()
-    latest_term_id = Subquery(ProgrammeTerm.objects.order_by("-start").values("pk")[:1])
-    decision = Membership.objects.filter(organisation=OuterRef("pk"), term_id=latest_term_id)
+    term = filters.term or current_term()
+    decision = Membership.objects.filter(
+        organisation=OuterRef("pk"), term_id=term.pk if term else None
+    )
     organisations = Organisation.objects.annotate(
-        latest_status=Subquery(decision.values("status")[:1]),
-        latest_status_date=Subquery(decision.values("date")[:1]),
-    ).order_by("name")
+        term_status=Subquery(decision.values("status")[:1]),
+        term_status_date=Subquery(decision.values("date")[:1]),
+    ).order_by(Lower("name"), "pk")
     if filters.kind:
         organisations = organisations.filter(kind=filters.kind)
     if filters.status == NO_STATUS:
-        organisations = organisations.filter(latest_status__isnull=True)
+        organisations = organisations.filter(term_status__isnull=True)
     elif filters.status:
-        organisations = organisations.filter(latest_status=filters.status)
+        organisations = organisations.filter(term_status=filters.status)
     query = filters.q.strip()
     if query:
         organisations = organisations.filter(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from markupsafe import Markup
 
+from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, Conflict, NotFound
 from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
 from heartbeat.core.pagination import paginate
@@ -24,13 +25,14 @@ EXPORT_HEADERS = [
     Column("Short code"),
     Column("Website"),
     Column("Active"),
+    Column("Programme term"),
     Column("Membership status"),
     Column("Status date", Kind.DATE),
     Column("Page", Kind.LINK),
 ]
 
 
-def _export_row(organisation) -> list:
+def _export_row(organisation, term) -> list:
     return [
         organisation.name,
         organisation.official_name,
@@ -39,8 +41,9 @@ def _export_row(organisation) -> list:
         organisation.short_code,
         organisation.website,
         "Yes" if organisation.active else "No",
-        selectors.status_label(organisation.latest_status),
-        organisation.latest_status_date,
+        term.name if term else "",
+        selectors.status_label(organisation.term_status),
+        organisation.term_status_date,
         organisation.get_absolute_url(),
     ]
 
@@ -53,17 +56,19 @@ def _table_row(organisation) -> list:
         link,
         organisation.official_name,
         organisation.get_kind_display(),
-        organisation.gss_code or "None",
-        selectors.status_label(organisation.latest_status),
+        # Bodies without a GSS code (national bodies, partners) show an empty cell.
+        organisation.gss_code or "",
+        selectors.status_label(organisation.term_status),
     ]
 
 
 @login_not_required
 def organisation_list(request):
-    form = OrganisationFilterForm(request.GET)
+    current = selectors.current_term()
+    form = OrganisationFilterForm(request.GET, current=current)
     filters, ignored, kept = form.filters()
     organisations = selectors.organisation_list(filters)
-    term = selectors.latest_term()
+    term = filters.term
 
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
@@ -71,7 +76,7 @@ def organisation_list(request):
             fmt,
             filename="organisations",
             headers=EXPORT_HEADERS,
-            rows=(_export_row(o) for o in organisations),
+            rows=(_export_row(o, term) for o in organisations),
             title="Organisations",
             request=request,
         )
@@ -85,7 +90,13 @@ def organisation_list(request):
         "partnership/organisation_list.html",
         {
             "page_title": "Organisations",
-            "filter_form": OrganisationFilterForm(kept),
+            "filter_form": OrganisationFilterForm(
+                {
+                    **{k: v for k, v in kept.items() if k != "term"},
+                    "term": term.slug if term else "",
+                },
+                current=current,
+            ),
             "filtered": bool(kept),
             "ignored": ignored,
             "page_obj": page,
@@ -93,6 +104,7 @@ def organisation_list(request):
             "rows": [_table_row(o) for o in page.object_list],
             "total": page.paginator.count,
             "term": term,
+            "current": current,
         },
     )
 
@@ -121,10 +133,13 @@ def organisation_detail(request, slug):
         ("Short code", organisation.short_code),
         ("Active", "Yes" if organisation.active else "No"),
     ]
+    # The parts other apps draw: its projects, pledges, capacity, where it can help.
+    sections = registry.collect(registry.organisation_sections, request, organisation)
     return render(
         request,
         "partnership/organisation_detail.html",
         {
+            "sections": registry.render_sections(request, sections, organisation=organisation),
             "page_title": organisation.name,
             "breadcrumbs": [
                 ("Home", reverse("core:home")),

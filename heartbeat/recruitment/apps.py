@@ -10,6 +10,7 @@ class RecruitmentConfig(AppConfig):
         from heartbeat.core import registry
         from heartbeat.portfolio import hooks
         from heartbeat.recruitment import home, permissions, sections, tasks
+        from heartbeat.recruitment.hub_registrations import register
         from heartbeat.recruitment.services import project_changes
 
         registry.navigation.register(
@@ -37,3 +38,4 @@ class RecruitmentConfig(AppConfig):
         hooks.need_listeners.register(
             "recruitment.trim_pledges", project_changes.trim_pledges_to_need
         )
+        register()

@@ -94,3 +94,33 @@ def test_lists_and_read_only_token_hash(
     assert client.get("/admin/accounts/apitoken/add/").status_code == 403
     assert client.get("/admin/accounts/invitation/add/").status_code == 403
     assert ApiToken.objects.get().token_hash == token.token_hash
+
+
+def test_people_are_deactivated_not_deleted_in_the_admin(admin_client_for_superuser, member):
+    response = admin_client_for_superuser.get(f"/admin/accounts/user/{member.pk}/delete/")
+    assert response.status_code == 403
+    assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_a_change_in_the_admin_moves_the_version_on(admin_client_for_superuser, member):
+    page = admin_client_for_superuser.get(f"/admin/accounts/user/{member.pk}/change/")
+    form = page.context["adminform"].form
+    data = {
+        name: (value if value is not None else "")
+        for name, value in form.initial.items()
+        if name not in ("password", "groups", "user_permissions", "last_login", "date_joined")
+    }
+    data.update(
+        {
+            "organisation": member.organisation_id,
+            "is_board_member": "on",
+            "is_active": "on",
+        }
+    )
+    data = {k: v for k, v in data.items() if v is not False}
+    response = admin_client_for_superuser.post(f"/admin/accounts/user/{member.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    member.refresh_from_db()
+    assert member.is_board_member
+    assert member.version == 2
+    assert member.history.first().history_change_reason == "Changed in the admin"

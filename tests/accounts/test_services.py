@@ -215,7 +215,10 @@ class TestSetRoles:
         before = member.history.count()
 
         services.user_set_roles(
-            actor=programme_office, user=member, roles=[Role.PROJECT_LEAD, Role.BOARD_MEMBER]
+            actor=programme_office,
+            user=member,
+            roles=[Role.PROJECT_LEAD, Role.BOARD_MEMBER],
+            reason="Now leads the council's telecare work",
         )
 
         member.refresh_from_db()
@@ -224,17 +227,22 @@ class TestSetRoles:
         latest = member.history.first()
         assert latest.is_project_lead and latest.is_board_member
         assert latest.history_user == programme_office
-        assert latest.history_change_reason == "Roles changed"
+        assert latest.history_change_reason == "Now leads the council's telecare work"
         previous = latest.prev_record
         assert not previous.is_project_lead
         changed = {change.field for change in latest.diff_against(previous).changes}
         assert changed == {"is_project_lead", "is_board_member"}
 
-    def test_no_change_records_no_history(self, programme_office, project_lead):
+    def test_no_change_is_refused_and_records_no_history(self, programme_office, project_lead):
         before = project_lead.history.count()
-        services.user_set_roles(
-            actor=programme_office, user=project_lead, roles=[Role.PROJECT_LEAD]
-        )
+        with pytest.raises(InvalidInput) as error:
+            services.user_set_roles(
+                actor=programme_office,
+                user=project_lead,
+                roles=[Role.PROJECT_LEAD],
+                reason="Checking",
+            )
+        assert error.value.code == "no_change"
         assert project_lead.history.count() == before
 
     @pytest.mark.parametrize(
@@ -243,13 +251,17 @@ class TestSetRoles:
     def test_only_the_programme_office_can_change_roles(self, user_for_role, role, member):
         actor = user_for_role(role)
         with pytest.raises(PermissionDenied):
-            services.user_set_roles(actor=actor, user=member, roles=[Role.PROGRAMME_OFFICE])
+            services.user_set_roles(
+                actor=actor, user=member, roles=[Role.PROGRAMME_OFFICE], reason="Promotion"
+            )
         member.refresh_from_db()
         assert member.roles == []
 
     def test_cannot_remove_own_programme_office_role(self, programme_office):
         with pytest.raises(ApplicationError) as error:
-            services.user_set_roles(actor=programme_office, user=programme_office, roles=[])
+            services.user_set_roles(
+                actor=programme_office, user=programme_office, roles=[], reason="Stepping down"
+            )
         assert "colleague" in error.value.message
         programme_office.refresh_from_db()
         assert programme_office.is_programme_office

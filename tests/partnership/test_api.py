@@ -50,9 +50,9 @@ def test_organisations_lists_everyone_anonymously(client, partnership):
     assert [item["name"] for item in body["items"]] == ["Aberdeen City", "Angus", "COSLA"]
     aberdeen = body["items"][0]
     assert aberdeen["gss_code"] == "S12000033"
-    assert aberdeen["latest_status"] == "committed_in_principle"
+    assert aberdeen["term_status"] == "committed_in_principle"
     assert aberdeen["url"] == "/organisations/aberdeen-city/"
-    assert body["items"][1]["latest_status"] is None
+    assert body["items"][1]["term_status"] is None
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def names(queryset):
     return [organisation.name for organisation in queryset]
 
 
-def test_organisation_list_carries_the_decision_about_the_latest_term(
+def test_organisation_list_carries_the_decision_about_the_current_term(
     terms, council, other_council
 ):
     first, extension = terms
@@ -46,9 +46,12 @@ def test_organisation_list_carries_the_decision_about_the_latest_term(
     )
     MembershipFactory(organisation=other_council, term=first, status=MembershipStatus.SIGNED_UP)
     rows = {o.name: o for o in selectors.organisation_list()}
-    assert rows["Aberdeen City"].latest_status == MembershipStatus.COMMITTED_IN_PRINCIPLE
-    assert rows["Aberdeen City"].latest_status_date == datetime.date(2019, 7, 1)
-    assert rows["Angus"].latest_status is None
+    # Today (3 December 2026) falls after both terms: the one that ended last is current.
+    assert rows["Aberdeen City"].term_status == MembershipStatus.COMMITTED_IN_PRINCIPLE
+    assert rows["Aberdeen City"].term_status_date == datetime.date(2019, 7, 1)
+    assert rows["Angus"].term_status is None
+    earlier = {o.name: o for o in selectors.organisation_list(OrganisationFilters(term=first))}
+    assert earlier["Angus"].term_status == MembershipStatus.SIGNED_UP
 
 
 def test_organisation_list_filters_by_kind_status_and_name(terms, council, other_council):
@@ -90,8 +93,16 @@ def _make_organisations(term):
 def test_organisation_list_costs_one_query_at_any_size(terms):
     assert_same_queries(
         _make_organisations(terms[1]),
-        lambda: list(selectors.organisation_list(OrganisationFilters(q="council"))),
+        lambda: list(selectors.organisation_list(OrganisationFilters(q="council", term=terms[1]))),
         budget=1,
+    )
+
+
+def test_organisation_list_finds_the_current_term_in_one_more_query(terms):
+    assert_same_queries(
+        _make_organisations(terms[1]),
+        lambda: list(selectors.organisation_list(OrganisationFilters(q="council"))),
+        budget=2,
     )
 
 

@@ -309,6 +309,52 @@ EXTENSION_TERM = {
     ),
 }
 
+# The terms that followed the extension, up to the one that includes today (3 December 2026).
+# They are ILLUSTRATIVE: their names, dates and every council's decision about them are
+# invented for the demonstration, not the partnership's records.
+LATER_TERMS: list[dict] = [
+    {
+        "name": "2021 to 2024 (illustrative)",
+        "slug": "2021-to-2024",
+        "start": datetime.date(2021, 10, 1),
+        "end": datetime.date(2024, 3, 31),
+        "description": (
+            "Illustrative demonstration data, not the partnership's records: a term from the "
+            "end of the extension to the end of the 2023-24 financial year, once the funding "
+            "model was agreed."
+        ),
+    },
+    {
+        "name": "2024 to 2027 (illustrative)",
+        "slug": "2024-to-2027",
+        "start": datetime.date(2024, 4, 1),
+        "end": datetime.date(2027, 3, 31),
+        "description": (
+            "Illustrative demonstration data, not the partnership's records: a three-year term "
+            "for the financial years 2024-25 to 2026-27, the term that includes today."
+        ),
+    },
+]
+# Illustrative decisions about the later terms: every council signs up to each, a few
+# weeks after its council or committee meeting, except those listed here.
+LATER_TERM_FIRST_DATES = {
+    "2021-to-2024": datetime.date(2021, 8, 19),
+    "2024-to-2027": datetime.date(2024, 2, 22),
+}
+LATER_TERM_NOTE = "Illustrative: signed up after its committee agreed the contribution."
+LATER_TERM_EXCEPTIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "2024-to-2027": {
+        "Orkney Islands": (
+            "committed_in_principle",
+            "Illustrative: committed in principle while an island-scaled contribution is agreed.",
+        ),
+        "Na h-Eileanan Siar": (
+            "committed_in_principle",
+            "Illustrative: committed in principle, subject to its budget setting.",
+        ),
+    },
+}
+
 PARTNERSHIP_LAUNCH = datetime.date(2016, 10, 1)
 LAUNCH_NOTE = "Signed up at the partnership's launch."
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_invitation_one_pending_per_email'),
+        ('accounts', '0004_visits_version_reasons'),
     ]
 
     operations = [

@@ -1,0 +1,42 @@
+"""One URL the benchmark loads (see ``registry``): its kind sets the latency target, and the
+role whose session its requests carry, if any."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+KINDS = ("list", "detail", "dashboard", "export", "api")
+# The bench users the generator creates, one per role (heartbeat.generator.runner.BENCH_USERS).
+ROLES = ("programme_office", "organisation_lead", "project_lead", "board_member", "member")
+DEFAULT_ROLE = "programme_office"
+
+
+@dataclass(frozen=True)
+class BenchURL:
+    name: str
+    path: str | Callable[[], str]
+    kind: str
+    signed_in: bool = True
+    min_rps: float | None = None
+    role: str | None = None  # the bench user to load it as; None: the programme office
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: kind must be one of {', '.join(KINDS)}.")
+        if self.role is not None and self.role not in ROLES:
+            raise ValueError(f"{self.name}: role must be one of {', '.join(ROLES)}.")
+        if self.role is not None and not self.signed_in:
+            raise ValueError(f"{self.name}: a URL loaded as a role is loaded signed in.")
+
+    @property
+    def as_role(self) -> str | None:
+        """The bench user whose session the requests carry, or None for none."""
+        return (self.role or DEFAULT_ROLE) if self.signed_in else None
+
+    def resolve(self) -> str:
+        """The path to request; a function's path is looked up in the current database."""
+        path = self.path() if callable(self.path) else self.path
+        if not path.startswith("/"):
+            raise ValueError(f"{self.name}: the path {path!r} must start with /.")
+        return path
