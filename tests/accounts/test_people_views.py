@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from heartbeat.accounts import services
@@ -82,7 +83,8 @@ def test_the_list_exports_what_it_shows(client_for, programme_office, colleague,
         reverse("people:people_list"), {"format": fmt, "organisation": "aberdeen-city"}
     )
     assert response.status_code == 200
-    assert response["Content-Disposition"] == f'attachment; filename="people.{fmt}"'
+    today = timezone.localdate()
+    assert response["Content-Disposition"] == f'attachment; filename="people-{today:%Y-%m-%d}.{fmt}"'
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     else:

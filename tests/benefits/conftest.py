@@ -2,12 +2,13 @@ import datetime
 
 import pytest
 
+from heartbeat.portfolio.models import Stage
 from tests.portfolio.factories import ProjectFactory
 
 
 @pytest.fixture
 def project(council, project_lead):
-    """A project run by Aberdeen City's project lead, April 2026 to March 2027."""
+    """A recruiting project run by Aberdeen City's project lead, April 2026 to March 2027."""
     return ProjectFactory(
         title="Licence consolidation",
         slug="licence-consolidation",
@@ -15,4 +16,5 @@ def project(council, project_lead):
         project_lead=project_lead,
         planned_start=datetime.date(2026, 4, 1),
         planned_end=datetime.date(2027, 3, 31),
+        stage=Stage.RECRUITING,
     )
