@@ -38,6 +38,7 @@ def text(
     max_length: int,
     required: bool = False,
     single_line: bool = False,
+    missing: str = "",
 ) -> str:
     """Trimmed text within its bounds; a clear message otherwise."""
     cleaned = (value or "").strip()
@@ -48,7 +49,7 @@ def text(
     if single_line:
         cleaned = " ".join(cleaned.split())
     if required and not cleaned:
-        raise InvalidInput(f"Enter {label[0].lower()}{label[1:]}.", field=field)
+        raise InvalidInput(missing or f"Enter {label[0].lower()}{label[1:]}.", field=field)
     if len(cleaned) > max_length:
         raise InvalidInput(
             f"{label} must be {max_length:,} characters or fewer (it has {len(cleaned):,}).",

@@ -118,6 +118,7 @@ def _content(data: UpdateInput, scale_code: str, *, submitting: bool) -> dict:
         label="Summary",
         max_length=SUMMARY_MAX,
         required=submitting,
+        missing="Enter a summary of how the project is going.",
     )
     for name, label in (
         ("achievements", "Achievements this period"),
