@@ -502,6 +502,8 @@ class OverdueNotice(models.Model):
     period_end = models.DateField()
     kind = models.CharField(max_length=10, choices=NoticeKind.choices)
     due_date = models.DateField()
+    # The day the check found it missing (the email counts the days late from it).
+    noticed_on = models.DateField()
     created_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.CharField(max_length=2000, blank=True)

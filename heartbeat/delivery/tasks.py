@@ -41,7 +41,7 @@ def _today(due_at: str | None) -> datetime.date:
     return timezone.localdate()
 
 
-def _notice(project, status, kind: str, now) -> int | None:
+def _notice(project, status, kind: str, now, today) -> int | None:
     """Write the notice and queue its email on commit; None when it exists already."""
     from heartbeat.delivery.models import OverdueNotice
 
@@ -54,6 +54,7 @@ def _notice(project, status, kind: str, now) -> int | None:
                 period_end=status.latest_due.end,
                 kind=kind,
                 due_date=status.latest_due_date,
+                noticed_on=today,
                 created_at=now,
             )
             transaction.on_commit(
@@ -91,10 +92,10 @@ def check_overdue_updates(due_at: str | None = None) -> dict:
         status = statuses[project.pk]
         if not status.is_overdue:
             continue
-        if _notice(project, status, NoticeKind.REMINDER, now) is not None:
+        if _notice(project, status, NoticeKind.REMINDER, now, today) is not None:
             reminders += 1
         if status.overdue_days >= delivery_settings.escalate_after_days and (
-            _notice(project, status, NoticeKind.ESCALATION, now) is not None
+            _notice(project, status, NoticeKind.ESCALATION, now, today) is not None
         ):
             escalations += 1
     logger.info("Overdue check for %s: %s reminders, %s escalations", today, reminders, escalations)
@@ -122,13 +123,13 @@ def _reminder_message(notice, lead) -> tuple[str, str]:
     return f"Update overdue: {project.title}, {period.label}", "\n".join(lines)
 
 
-def _escalation_message(notice, person, today) -> tuple[str, str]:
+def _escalation_message(notice, person) -> tuple[str, str]:
     from heartbeat.delivery.cadence import Period
 
     project = notice.project
     period = Period(notice.period_start, notice.period_end, notice.cadence)
     lead = project.project_lead
-    days = (today - notice.due_date).days
+    days = (notice.noticed_on - notice.due_date).days
     lines = [
         f"Dear {person.display_name},",
         "",
@@ -152,7 +153,7 @@ def send_overdue_notice(notice_id: int) -> int:
 
     with transaction.atomic():
         notice = (
-            OverdueNotice.objects.select_for_update()
+            OverdueNotice.objects.select_for_update(of=("self",))
             .select_related("project__project_lead")
             .filter(pk=notice_id)
             .first()
@@ -167,10 +168,7 @@ def send_overdue_notice(notice_id: int) -> int:
             people = list(
                 User.objects.filter(is_active=True, is_programme_office=True).exclude(email="")
             )
-            messages = [
-                (_escalation_message(notice, person, timezone.localdate()), person)
-                for person in people
-            ]
+            messages = [(_escalation_message(notice, person), person) for person in people]
         # Sent inside the transaction: if sending fails, the notice stays unsent.
         for (subject, body), person in messages:
             send_mail(subject=subject, message=body, from_email=None, recipient_list=[person.email])
