@@ -21,7 +21,7 @@ class DeliveryConfig(AppConfig):
             ),
             order=15,
         )
-        registry.project_sections.register("delivery", sections.delivery_section, order=5)
+        registry.project_sections.register("delivery", sections.delivery_section, order=30)
         registry.home_blocks.register("delivery.updates_due", home.updates_due_block, order=20)
         registry.home_blocks.register("delivery.overdue", home.overdue_block, order=21)
         registry.home_blocks.register("delivery.escalated", home.escalated_risks_block, order=22)

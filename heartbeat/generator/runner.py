@@ -29,6 +29,7 @@ GENERATORS: list[str] = [
     "heartbeat.generator.partnership.generate",
     "heartbeat.generator.portfolio.generate",
     "heartbeat.generator.recruitment.generate",
+    "heartbeat.generator.delivery.generate",
 ]
 
 # Batch size for bulk inserts: small enough for SQLite's variable limit on wide tables.

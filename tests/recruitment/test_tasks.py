@@ -15,7 +15,7 @@ from heartbeat.core.schedule import enqueue_due_jobs
 from heartbeat.portfolio.models import Stage
 from heartbeat.recruitment import services
 from heartbeat.recruitment.models import DigestedNeed
-from heartbeat.recruitment.tasks import send_weekly_digests
+from heartbeat.recruitment.tasks import digest_job, send_weekly_digests
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
 from tests.recruitment.factories import make_pledge, pledge_input
@@ -210,21 +210,23 @@ def test_digest_runs_once_a_week_through_the_database_queue(
     settings.HEARTBEAT_DIGEST_TIME = "08:00"
     future_need(researcher_in_council, title="Cyber resilience")
     monday = timezone.make_aware(datetime.datetime(2026, 11, 30, 9, 0))
+    # Only the digest: other apps' jobs (the overdue-update check, say) run on their own times.
+    jobs = [digest_job()]
 
-    assert enqueue_due_jobs(now=monday) == ["recruitment.weekly_digest"]
+    assert enqueue_due_jobs(now=monday, jobs=jobs) == ["recruitment.weekly_digest"]
     assert mail.outbox == []  # queued, not yet run
     call_command("worker", "--batch", "--no-schedule")
     assert len(mail.outbox) == 1
     assert "Cyber resilience" in mail.outbox[0].body
 
     # Other workers, later the same week: the slot is taken, nothing is queued or sent.
-    assert enqueue_due_jobs(now=monday + datetime.timedelta(hours=1)) == []
-    assert enqueue_due_jobs(now=monday + datetime.timedelta(days=6)) == []
+    assert enqueue_due_jobs(now=monday + datetime.timedelta(hours=1), jobs=jobs) == []
+    assert enqueue_due_jobs(now=monday + datetime.timedelta(days=6), jobs=jobs) == []
     call_command("worker", "--batch", "--no-schedule")
     assert len(mail.outbox) == 1
 
     # The next Monday the digest runs again, and has nothing new to send.
-    assert enqueue_due_jobs(now=monday + datetime.timedelta(days=7)) == [
+    assert enqueue_due_jobs(now=monday + datetime.timedelta(days=7), jobs=jobs) == [
         "recruitment.weekly_digest"
     ]
     call_command("worker", "--batch", "--no-schedule")
