@@ -48,14 +48,18 @@ class UpdateContentForm(forms.Form):
     """What an update says; shared by the update form and the correction form."""
 
     confidence = forms.ChoiceField(
-        label="Overall delivery confidence", required=False, widget=RadioSelect
+        label="Overall delivery confidence",
+        widget=RadioSelect,
+        error_messages={"required": "Choose the project's overall delivery confidence"},
     )
-    summary = _text(
-        "Summary",
-        SUMMARY_MAX,
-        rows=4,
-        help_text="How the project is going, in a few sentences a board member "
-        "can read in a minute.",
+    summary = forms.CharField(
+        label="Summary",
+        max_length=SUMMARY_MAX,
+        strip=True,
+        help_text="How the project is going, in a few sentences a board member can read in a "
+        "minute.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter a summary of how the project is going"},
     )
     achievements = _text("Achievements this period", LONG_TEXT_MAX, rows=5)
     next_steps = _text("Next steps", LONG_TEXT_MAX, rows=5)
@@ -67,7 +71,6 @@ class UpdateContentForm(forms.Form):
     )
     percent_complete = forms.IntegerField(
         label="Percentage complete",
-        required=False,
         min_value=0,
         max_value=100,
         help_text="A whole number from 0 to 100.",
@@ -76,12 +79,18 @@ class UpdateContentForm(forms.Form):
             "invalid": "Enter the percentage complete as a whole number from 0 to 100",
             "min_value": "Enter the percentage complete as a whole number from 0 to 100",
             "max_value": "Enter the percentage complete as a whole number from 0 to 100",
+            "required": "Enter how complete the project is, from 0 to 100 per cent",
         },
     )
+    # What a submitted update must say; a draft may leave them for later.
+    NEEDED_TO_SUBMIT = ("confidence", "summary", "percent_complete")
 
-    def __init__(self, *args, scale: Scale, **kwargs):
+    def __init__(self, *args, scale: Scale, drafting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.scale = scale
+        if drafting:
+            for name in self.NEEDED_TO_SUBMIT:
+                self.fields[name].required = False
         self.fields["confidence"].choices = scale.choices
         for name, label in DIMENSIONS:
             self.fields[name] = forms.ChoiceField(

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from heartbeat.delivery.cadence import Cadence, period_containing
 from heartbeat.delivery.inputs import RaidInput, UpdateInput
-from heartbeat.delivery.models import Milestone, RaidItem, RaidKind
+from heartbeat.delivery.models import Milestone, RaidKind
 from heartbeat.delivery.services import raid_item_create, update_save
 from heartbeat.portfolio.models import Stage, StageTransition
 from tests.portfolio.factories import ProjectFactory
@@ -98,4 +98,48 @@ def make_item(project, kind, *, actor=None, **fields):
     return raid_item_create(actor=actor, project=project, data=RaidInput(kind=kind, **values))
 
 
-__all__ = ["RaidItem"]
+def build_telecare(project_lead, today):
+    """Digital telecare: in delivery since April 2025, reporting monthly, its last three
+    updates green, amber/green and amber, and the latest due one missing (overdue); two
+    milestones (one 30 days late against its baseline), two risks and a resource need."""
+    from heartbeat.delivery.cadence import latest_due_period
+    from heartbeat.delivery.models import HeartbeatUpdate
+    from tests.portfolio.factories import ResourceRequirementFactory
+
+    project = active_project(
+        project_lead=project_lead,
+        title="Digital telecare",
+        slug="digital-telecare",
+        since=datetime.date(2025, 4, 1),
+    )
+    period = latest_due_period("monthly", 0, today).previous()
+    for index, confidence in enumerate(["green", "amber_green", "amber"]):
+        start = period
+        for _ in range(2 - index):
+            start = start.previous()
+        make_update(
+            project,
+            start.start,
+            today=today,
+            confidence=confidence,
+            summary=f"Summary for {start.label}.",
+            next_steps=f"Next steps after {start.label}.",
+            percent_complete=30 + index * 10,
+        )
+    MilestoneFactory(
+        project=project,
+        name="Framework awarded",
+        baseline_date=today + datetime.timedelta(days=10),
+        forecast_date=today + datetime.timedelta(days=40),
+    )
+    MilestoneFactory(
+        project=project,
+        name="Last alarm migrated",
+        baseline_date=today + datetime.timedelta(days=200),
+        forecast_date=today + datetime.timedelta(days=200),
+    )
+    make_risk(project, title="Analogue lines switched off early", likelihood=4, impact=5)
+    make_risk(project, title="Alarm receiving centre capacity", likelihood=2, impact=3)
+    ResourceRequirementFactory(project=project)
+    assert HeartbeatUpdate.objects.filter(project=project).count() == 3
+    return project

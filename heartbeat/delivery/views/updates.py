@@ -237,7 +237,13 @@ def update_new(request, slug):
     periods = _periods(project, today)
     milestones = project_selectors.open_milestones(project)
     if request.method == "POST":
-        form = UpdateForm(request.POST, scale=scale, periods=periods, milestones=milestones)
+        form = UpdateForm(
+            request.POST,
+            scale=scale,
+            periods=periods,
+            milestones=milestones,
+            drafting=_drafting(request),
+        )
         return _save(request, project, form, today=today)
     requested = request.GET.get("period", "")
     period = None
@@ -298,7 +304,13 @@ def update_edit(request, slug, pk):
     period = Period(update.period_start, update.period_end, update.cadence)
     milestones = project_selectors.open_milestones(project)
     if request.method == "POST":
-        form = UpdateForm(request.POST, scale=scale, periods=[period], milestones=milestones)
+        form = UpdateForm(
+            request.POST,
+            scale=scale,
+            periods=[period],
+            milestones=milestones,
+            drafting=_drafting(request),
+        )
         return _save(request, project, form, today=today, draft=update)
     initial = {
         "period": period.key,
@@ -320,6 +332,10 @@ def update_edit(request, slug, pk):
         draft=update,
         last=project_selectors.last_submitted(project, before=period.start),
     )
+
+
+def _drafting(request) -> bool:
+    return request.POST.get("action") == "draft"
 
 
 def _save(request, project, form, *, today, draft=None):
