@@ -84,3 +84,28 @@ def test_two_risks_raised_at_once_get_different_numbers(project_lead):
         1,
         2,
     ]
+
+
+def test_two_corrections_of_one_version_give_one_and_a_clear_conflict(project_lead):
+    from heartbeat.delivery.services import update_correct
+
+    project = active_project(project_lead=project_lead)
+    original = update_save(
+        actor=project_lead, project=project, data=update_input(NOVEMBER), submit=True, today=TODAY
+    )
+
+    def correct(summary):
+        return lambda: update_correct(
+            actor=project_lead,
+            update=original,
+            data=update_input(NOVEMBER, summary=summary),
+            reason=f"Because {summary}",
+            today=TODAY,
+        )
+
+    results = _at_once(correct("one"), correct("two"))
+    corrections = [r for r in results if isinstance(r, HeartbeatUpdate)]
+    conflicts = [r for r in results if isinstance(r, Conflict)]
+    assert len(corrections) == 1 and len(conflicts) == 1, results
+    assert conflicts[0].code == "already_corrected"
+    assert HeartbeatUpdate.objects.filter(project=project).count() == 2
