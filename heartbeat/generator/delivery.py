@@ -49,7 +49,7 @@ from heartbeat.portfolio.models import Project, Stage, StageTransition
 REPORTING = (Stage.RECRUITING, Stage.IN_DELIVERY, Stage.PAUSED, Stage.CLOSED)
 MILESTONE_STAGES = (Stage.APPROVED, *REPORTING)
 CADENCE_WEIGHTS = {Cadence.MONTHLY: 35, Cadence.FORTNIGHTLY: 60, Cadence.QUARTERLY: 5}
-HISTORY_MONTHS = 30
+HISTORY_MONTHS = 33
 LATE_SHARE = 0.08  # active projects whose latest update is missing
 GAP_SHARE = 0.02  # periods a project skipped
 CORRECTION_SHARE = 0.03

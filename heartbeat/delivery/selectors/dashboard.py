@@ -16,7 +16,9 @@ from decimal import Decimal
 
 from django.db.models import (
     Count,
+    DateField,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     Max,
@@ -24,9 +26,10 @@ from django.db.models import (
     Q,
     Subquery,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth, TruncQuarter
 
 from heartbeat.delivery.cadence import (
+    Cadence,
     Period,
     first_owed_period,
     latest_due_period,
@@ -125,9 +128,10 @@ class ProjectLine:
     reporting_cadence: str
     active_since: datetime.datetime | None
     latest_confidence: str
-    latest_period_start: datetime.date | None
-    latest_percent: int | None
     latest_id: int | None = None
+    # Filled with the details of the rows shown.
+    latest_period_start: datetime.date | None = None
+    latest_percent: int | None = None
     status: ReportingStatus | None = None
     # Filled for the rows shown (a page, or a chunk of a report).
     trend: list[TrendCell] = field(default_factory=list)
@@ -214,10 +218,22 @@ def active_projects(user, settings: DeliverySettings):
     queryset = Project.objects.visible_to(user).filter(stage__in=OWING_STAGES)
     return with_reporting(queryset, settings).annotate(
         latest_confidence=_latest("confidence"),
-        latest_period_start=_latest("period_start"),
-        latest_percent=_latest("percent_complete"),
         latest_id=_latest("pk"),
     )
+
+
+def filtered_projects(user, filters: DashboardFilters, settings: DeliverySettings):
+    """The active projects the filters select, annotated (a query, not yet run)."""
+    queryset = active_projects(user, settings)
+    if filters.theme:
+        queryset = queryset.filter(theme__slug=filters.theme)
+    if filters.lead:
+        queryset = queryset.filter(lead_organisation__slug=filters.lead)
+    if filters.confidence == NOT_REPORTED:
+        queryset = queryset.filter(latest_confidence__isnull=True)
+    elif filters.confidence:
+        queryset = queryset.filter(latest_confidence=filters.confidence)
+    return queryset.order_by()
 
 
 LINE_FIELDS = (
@@ -233,19 +249,13 @@ LINE_FIELDS = (
     "reporting_cadence",
     "active_since",
     "latest_confidence",
-    "latest_period_start",
-    "latest_percent",
     "latest_id",
 )
 
 
 def project_lines(user, filters: DashboardFilters, settings, today) -> list[ProjectLine]:
     """Every filtered active project with its reporting state (two queries)."""
-    queryset = active_projects(user, settings)
-    if filters.theme:
-        queryset = queryset.filter(theme__slug=filters.theme)
-    if filters.lead:
-        queryset = queryset.filter(lead_organisation__slug=filters.lead)
+    queryset = filtered_projects(user, filters, settings)
     lines = [
         ProjectLine(
             pk=row[0],
@@ -260,21 +270,25 @@ def project_lines(user, filters: DashboardFilters, settings, today) -> list[Proj
             reporting_cadence=row[9],
             active_since=row[10],
             latest_confidence=row[11] or "",
-            latest_period_start=row[12],
-            latest_percent=row[13],
-            latest_id=row[14],
+            latest_id=row[12],
         )
-        for row in queryset.order_by().values_list(*LINE_FIELDS)
+        for row in queryset.values_list(*LINE_FIELDS)
     ]
-    if filters.confidence == NOT_REPORTED:
-        lines = [line for line in lines if not line.latest_confidence]
-    elif filters.confidence:
-        lines = [line for line in lines if line.latest_confidence == filters.confidence]
-    statuses = reporting_statuses(lines, settings, today)
+    statuses = reporting_statuses(lines, settings, today, project_ids=_ids(queryset, lines))
     for line in lines:
         line.status = statuses[line.pk]
     lines.sort(key=lambda line: line.sort_key)
     return lines
+
+
+# Past this many projects, other queries take the filter as a subquery rather than a list.
+ID_LIST_LIMIT = 100
+
+
+def _ids(queryset, lines):
+    if len(lines) <= ID_LIST_LIMIT:
+        return [line.pk for line in lines]
+    return queryset.values("pk")
 
 
 def fill_details(
@@ -289,14 +303,18 @@ def fill_details(
         line.pk: recent_periods(line.reporting_cadence, line.status.latest_due, TREND_PERIODS)
         for line in lines
     }
-    earliest = min(periods[0].start for periods in periods_by_line.values())
+    # Each cadence's window, and each latest update even when it is older than its window.
+    windows = Q(pk__in=[line.latest_id for line in lines if line.latest_id])
+    for cadence in sorted({line.reporting_cadence for line in lines}):
+        members = [line for line in lines if line.reporting_cadence == cadence]
+        windows |= Q(
+            status=UpdateStatus.SUBMITTED,
+            project_id__in=[line.pk for line in members],
+            period_start__gte=min(periods_by_line[line.pk][0].start for line in members),
+        )
     updates: dict[int, dict[datetime.date, HeartbeatUpdate]] = defaultdict(dict)
-    latest_ids = [line.latest_id for line in lines if line.latest_id]
-    # The trend's window, and each latest update even when it is older than the window.
-    for update in HeartbeatUpdate.objects.filter(
-        Q(status=UpdateStatus.SUBMITTED, project_id__in=ids, period_start__gte=earliest)
-        | Q(pk__in=latest_ids)
-    ).only(
+    by_pk: dict[int, HeartbeatUpdate] = {}
+    for update in HeartbeatUpdate.objects.filter(windows).only(
         "id",
         "project_id",
         "period_start",
@@ -308,9 +326,12 @@ def fill_details(
         "decisions_needed",
         "submitted_at",
         "correction_number",
+        "status",
         "scale",
     ):
-        updates[update.project_id][update.period_start] = update
+        by_pk[update.pk] = update
+        if update.status == UpdateStatus.SUBMITTED:
+            updates[update.project_id][update.period_start] = update
     since = {}
     for line in lines:
         active = line.active_since.date() if line.active_since else today
@@ -324,8 +345,10 @@ def fill_details(
             )
             for period in periods_by_line[line.pk]
         ]
-        if line.latest_period_start is not None:
-            line.latest = own.get(line.latest_period_start)
+        line.latest = by_pk.get(line.latest_id)
+        if line.latest is not None:
+            line.latest_period_start = line.latest.period_start
+            line.latest_percent = line.latest.percent_complete
     coverage: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for project_id, required, covered in with_coverage(
         ResourceRequirement.objects.filter(project_id__in=ids)
@@ -415,24 +438,48 @@ def programme_risks(project_ids, *, escalated_only: bool = False):
     )
 
 
-def _trend(
-    lines: list[ProjectLine], settings: DeliverySettings, today
-) -> tuple[list[Period], list[dict]]:
+def _trend(project_ids, settings: DeliverySettings, today) -> tuple[list[Period], list[dict]]:
     """Projects by confidence in each of the programme's last six periods: each project
-    counted by its update for a period starting in that programme period (one query)."""
+    counted once a period, by its latest update for a period starting in it (one query)."""
     last = latest_due_period(settings.cadence, settings.due_day, today)
     periods = recent_periods(settings.cadence, last, TREND_PERIODS)
     counts = [Counter() for _ in periods]
-    if not lines:
-        return periods, [dict(c) for c in counts]
     index = {p.start: i for i, p in enumerate(periods)}
-    seen: dict[tuple[int, int], tuple[datetime.date, str]] = {}
-    for project_id, start, confidence in HeartbeatUpdate.objects.filter(
+    updates = HeartbeatUpdate.objects.filter(
         status=UpdateStatus.SUBMITTED,
-        project_id__in=[line.pk for line in lines],
+        project_id__in=project_ids,
         period_start__gte=periods[0].start,
         period_start__lte=periods[-1].end,
-    ).values_list("project_id", "period_start", "confidence"):
+    )
+    trunc = {Cadence.MONTHLY: TruncMonth, Cadence.QUARTERLY: TruncQuarter}.get(settings.cadence)
+    if trunc is not None:
+        # Months and financial quarters start where calendar months and quarters do, so
+        # the database buckets the updates and counts the latest of each project in each.
+        later = (
+            HeartbeatUpdate.objects.filter(
+                project_id=OuterRef("project_id"),
+                status=UpdateStatus.SUBMITTED,
+                period_start__gt=OuterRef("period_start"),
+                period_start__lte=periods[-1].end,
+            )
+            .annotate(bucket=trunc("period_start", output_field=DateField()))
+            .filter(bucket=OuterRef("bucket"))
+        )
+        rows = (
+            updates.annotate(bucket=trunc("period_start", output_field=DateField()))
+            .filter(~Exists(later))
+            .values_list("bucket", "confidence")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for bucket, confidence, n in rows:
+            if bucket in index:
+                counts[index[bucket]][confidence] += n
+        return periods, [dict(c) for c in counts]
+    seen: dict[tuple[int, int], tuple[datetime.date, str]] = {}
+    for project_id, start, confidence in updates.values_list(
+        "project_id", "period_start", "confidence"
+    ):
         bucket = index.get(period_containing(settings.cadence, start).start)
         if bucket is None:
             continue
@@ -455,7 +502,7 @@ def programme_dashboard(
     come from ``fill_details`` for the page shown)."""
     settings = settings or programme_settings()
     lines = project_lines(user, filters, settings, today)
-    ids = [line.pk for line in lines]
+    ids = _ids(filtered_projects(user, filters, settings), lines)
     themes = list(Theme.objects.order_by("order", "name"))
     leads = sorted(
         {(line.lead_slug, line.lead_organisation) for line in lines if line.lead_slug},
@@ -468,7 +515,7 @@ def programme_dashboard(
     counts_by_theme = [
         (theme.name, dict(by_theme[theme.pk])) for theme in themes if theme.pk in by_theme
     ]
-    trend_periods, trend_counts = _trend(lines, settings, today)
+    trend_periods, trend_counts = _trend(ids, settings, today)
     due = due_milestones(ids, today)
     slipped = slipped_milestones(ids)
     risks = programme_risks(ids)

@@ -17,8 +17,25 @@ from heartbeat.portfolio.models import Project
 
 
 @dataclass
+class ProjectRef:
+    """What a list of due updates shows of a project: read as plain values, not records."""
+
+    pk: int
+    slug: str
+    title: str
+    stage: str
+    reporting_cadence: str
+    active_since: datetime.datetime | None
+    lead_organisation_name: str
+    project_lead_name: str
+
+    def get_absolute_url(self) -> str:
+        return f"/projects/{self.slug}/"
+
+
+@dataclass
 class DueLine:
-    project: Project
+    project: ProjectRef
     status: ReportingStatus
 
     @property
@@ -35,17 +52,28 @@ def due_updates(
     include_due: bool = True,
 ) -> list[DueLine]:
     """Active projects with an update overdue, or due this period and not yet in; those of
-    ``lead`` only when given (three queries)."""
+    ``lead`` only when given (three queries, whatever the number of projects)."""
     settings = settings or programme_settings()
     queryset = Project.objects.visible_to(user).filter(stage__in=OWING_STAGES)
     if lead is not None:
         queryset = queryset.filter(project_lead=lead)
-    projects = list(
-        with_reporting(queryset, settings).select_related(
-            "theme", "lead_organisation", "project_lead"
+    queryset = with_reporting(queryset, settings).order_by()
+    fields = (
+        "pk", "slug", "title", "stage", "reporting_cadence", "active_since",
+        "lead_organisation__name", "project_lead__full_name", "project_lead__email",
+    )  # fmt: skip
+    projects = [
+        ProjectRef(pk, slug, title, stage, cadence, since, organisation or "", name or email or "")
+        for pk, slug, title, stage, cadence, since, organisation, name, email in (
+            queryset.values_list(*fields)
         )
+    ]
+    statuses = reporting_statuses(
+        projects,
+        settings,
+        today,
+        project_ids=queryset.values("pk") if len(projects) > 100 else None,
     )
-    statuses = reporting_statuses(projects, settings, today)
     lines = [
         DueLine(project=project, status=statuses[project.pk])
         for project in projects

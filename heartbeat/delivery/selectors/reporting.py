@@ -111,29 +111,31 @@ def periods_to_check(
     }
 
 
-def submitted_pairs(
-    project_ids: Iterable[int], starts: Iterable[datetime.date]
-) -> set[tuple[int, datetime.date]]:
-    """(project id, period start) of the submitted updates among these (one query)."""
-    ids = list(project_ids)
-    if not ids:
+def submitted_pairs(project_ids, starts: Iterable[datetime.date]) -> set[tuple[int, datetime.date]]:
+    """(project id, period start) of the submitted updates among these (one query).
+
+    ``project_ids`` is a list of ids or a query of them (``values("pk")``), which spares a
+    long list of parameters when there are many projects."""
+    if isinstance(project_ids, list | tuple | set) and not project_ids:
         return set()
     return set(
         HeartbeatUpdate.objects.filter(
-            status=UpdateStatus.SUBMITTED, project_id__in=ids, period_start__in=set(starts)
+            status=UpdateStatus.SUBMITTED, project_id__in=project_ids, period_start__in=set(starts)
         ).values_list("project_id", "period_start")
     )
 
 
 def reporting_statuses(
-    rows: Iterable, settings: DeliverySettings, today: datetime.date
+    rows: Iterable, settings: DeliverySettings, today: datetime.date, project_ids=None
 ) -> dict[int, ReportingStatus]:
     """The reporting state of projects annotated by ``with_reporting`` (rows need ``pk``,
     ``stage``, ``reporting_cadence`` and ``active_since``); one query for all of them."""
     rows = list(rows)
     periods = periods_to_check(settings, today)
     starts = {p.start for pair in periods.values() for p in pair}
-    submitted = submitted_pairs([row.pk for row in rows], starts)
+    submitted = submitted_pairs(
+        project_ids if project_ids is not None else [row.pk for row in rows], starts
+    )
     statuses = {}
     for row in rows:
         cadence = row.reporting_cadence

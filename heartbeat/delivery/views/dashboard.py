@@ -26,10 +26,10 @@ from heartbeat.delivery.selectors.dashboard import (
     NOT_REPORTED,
     due_milestones,
     fill_details,
+    filtered_projects,
     parse_dashboard_filters,
     programme_dashboard,
     programme_risks,
-    project_lines,
     slipped_milestones,
 )
 from heartbeat.delivery.selectors.home import due_updates
@@ -141,8 +141,8 @@ def due_list(request):
         rows = [
             [
                 line.project.title,
-                line.project.lead_organisation.name if line.project.lead_organisation else "",
-                line.project.project_lead.display_name if line.project.project_lead else "",
+                line.project.lead_organisation_name,
+                line.project.project_lead_name,
                 line.status.next_due[0].label if line.status.next_due else "",
                 line.status.next_due[1] if line.status.next_due else None,
                 line.status.overdue_days,
@@ -176,17 +176,17 @@ def due_list(request):
 
 
 def _lines_for_lists(request):
+    """The filtered projects, as a query of their ids (the lists need no more of them)."""
     filters, errors = parse_dashboard_filters(request.GET)
     settings = programme_settings()
-    today = timezone.localdate()
-    lines = project_lines(request.user, filters, settings, today)
-    return filters, errors, lines, today
+    ids = filtered_projects(request.user, filters, settings).values("pk")
+    return filters, errors, ids, timezone.localdate()
 
 
 def risk_list(request):
-    filters, errors, lines, today = _lines_for_lists(request)
+    filters, errors, ids, today = _lines_for_lists(request)
     escalated = request.GET.get("escalated") == "1"
-    risks = programme_risks([line.pk for line in lines], escalated_only=escalated)
+    risks = programme_risks(ids, escalated_only=escalated)
     fmt = request.GET.get("format", "")
     if fmt in EXPORT_FORMATS:
         headers = [
@@ -244,8 +244,7 @@ def risk_list(request):
 
 
 def milestone_list(request):
-    filters, errors, lines, today = _lines_for_lists(request)
-    ids = [line.pk for line in lines]
+    filters, errors, ids, today = _lines_for_lists(request)
     show = request.GET.get("show", "due")
     if show not in ("due", "slipped"):
         show = "due"
