@@ -16,24 +16,17 @@ from decimal import Decimal
 
 from django.db.models import (
     Count,
-    DateField,
-    DurationField,
-    Exists,
-    ExpressionWrapper,
     F,
     Max,
     OuterRef,
     Q,
     Subquery,
 )
-from django.db.models.functions import Coalesce, TruncMonth, TruncQuarter
+from django.db.models.functions import Coalesce
 
 from heartbeat.delivery.cadence import (
-    Cadence,
     Period,
     first_owed_period,
-    latest_due_period,
-    period_containing,
     recent_periods,
 )
 from heartbeat.delivery.config import programme_settings
@@ -48,6 +41,14 @@ from heartbeat.delivery.models import (
     UpdateStatus,
 )
 from heartbeat.delivery.scales import ALL_LEVELS, Level, level_for
+from heartbeat.delivery.selectors.programme import (
+    MILESTONE_WINDOW_DAYS,
+    TREND_PERIODS,
+    _trend,
+    due_milestones,
+    programme_risks,
+    slipped_milestones,
+)
 from heartbeat.delivery.selectors.reporting import (
     OWING_STAGES,
     ReportingStatus,
@@ -58,8 +59,6 @@ from heartbeat.portfolio.models import Project, ResourceRequirement, Theme
 from heartbeat.recruitment.coverage import percent as coverage_percent
 from heartbeat.recruitment.selectors import with_coverage
 
-TREND_PERIODS = 6
-MILESTONE_WINDOW_DAYS = 60
 LIST_LIMIT = 15
 TOP_RISKS = 10
 NOT_REPORTED = "not_reported"
@@ -394,101 +393,6 @@ def fill_details(
 
 def _max_score():
     return Max("score")
-
-
-def slipped_milestones(project_ids):
-    return (
-        Milestone.objects.filter(
-            project_id__in=project_ids,
-            status__in=OPEN_MILESTONE_STATUSES,
-            baseline_date__isnull=False,
-            forecast_date__gt=F("baseline_date"),
-        )
-        .annotate(
-            slip=ExpressionWrapper(
-                F("forecast_date") - F("baseline_date"), output_field=DurationField()
-            )
-        )
-        .select_related("project")
-        .order_by("-slip", "forecast_date", "pk")
-    )
-
-
-def due_milestones(project_ids, today: datetime.date):
-    horizon = today + datetime.timedelta(days=MILESTONE_WINDOW_DAYS)
-    return (
-        Milestone.objects.filter(
-            project_id__in=project_ids,
-            status__in=OPEN_MILESTONE_STATUSES,
-            forecast_date__lte=horizon,
-        )
-        .select_related("project")
-        .order_by("forecast_date", "project__title", "pk")
-    )
-
-
-def programme_risks(project_ids, *, escalated_only: bool = False):
-    queryset = RaidItem.objects.filter(
-        project_id__in=project_ids, kind=RaidKind.RISK, status=RaidStatus.OPEN
-    )
-    if escalated_only:
-        queryset = queryset.filter(escalated_at__isnull=False)
-    return queryset.select_related("project").order_by(
-        F("escalated_at").desc(nulls_last=True), "-score", "-raised_at", "pk"
-    )
-
-
-def _trend(project_ids, settings: DeliverySettings, today) -> tuple[list[Period], list[dict]]:
-    """Projects by confidence in each of the programme's last six periods: each project
-    counted once a period, by its latest update for a period starting in it (one query)."""
-    last = latest_due_period(settings.cadence, settings.due_day, today)
-    periods = recent_periods(settings.cadence, last, TREND_PERIODS)
-    counts = [Counter() for _ in periods]
-    index = {p.start: i for i, p in enumerate(periods)}
-    updates = HeartbeatUpdate.objects.filter(
-        status=UpdateStatus.SUBMITTED,
-        project_id__in=project_ids,
-        period_start__gte=periods[0].start,
-        period_start__lte=periods[-1].end,
-    )
-    trunc = {Cadence.MONTHLY: TruncMonth, Cadence.QUARTERLY: TruncQuarter}.get(settings.cadence)
-    if trunc is not None:
-        # Months and financial quarters start where calendar months and quarters do, so
-        # the database buckets the updates and counts the latest of each project in each.
-        later = (
-            HeartbeatUpdate.objects.filter(
-                project_id=OuterRef("project_id"),
-                status=UpdateStatus.SUBMITTED,
-                period_start__gt=OuterRef("period_start"),
-                period_start__lte=periods[-1].end,
-            )
-            .annotate(bucket=trunc("period_start", output_field=DateField()))
-            .filter(bucket=OuterRef("bucket"))
-        )
-        rows = (
-            updates.annotate(bucket=trunc("period_start", output_field=DateField()))
-            .filter(~Exists(later))
-            .values_list("bucket", "confidence")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for bucket, confidence, n in rows:
-            if bucket in index:
-                counts[index[bucket]][confidence] += n
-        return periods, [dict(c) for c in counts]
-    seen: dict[tuple[int, int], tuple[datetime.date, str]] = {}
-    for project_id, start, confidence in updates.values_list(
-        "project_id", "period_start", "confidence"
-    ):
-        bucket = index.get(period_containing(settings.cadence, start).start)
-        if bucket is None:
-            continue
-        key = (project_id, bucket)
-        if key not in seen or seen[key][0] < start:
-            seen[key] = (start, confidence)
-    for (_project, bucket), (_start, confidence) in seen.items():
-        counts[bucket][confidence] += 1
-    return periods, [dict(c) for c in counts]
 
 
 def programme_dashboard(
