@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "heartbeat.skills",
     "heartbeat.portfolio",
     "heartbeat.recruitment",
+    "heartbeat.delivery",
     "heartbeat.benefits",
     "heartbeat.engagement",
     "heartbeat.api",
@@ -227,6 +228,8 @@ TASKS = {
 # When `heartbeat worker` sends the weekly digest of open needs (local time, Europe/London).
 HEARTBEAT_DIGEST_WEEKDAY = os.environ.get("HEARTBEAT_DIGEST_WEEKDAY", "monday")
 HEARTBEAT_DIGEST_TIME = os.environ.get("HEARTBEAT_DIGEST_TIME", "08:00")
+# How often `heartbeat worker` looks for missing heartbeat updates (minutes).
+HEARTBEAT_OVERDUE_CHECK_MINUTES = os.environ.get("HEARTBEAT_OVERDUE_CHECK_MINUTES", "60")
 
 # Security headers. Secure cookies unless explicitly running over plain HTTP locally.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not (DEBUG or TESTING))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("heartbeat.skills.urls")),
     path("", include("heartbeat.portfolio.urls")),
     path("", include("heartbeat.recruitment.urls")),
+    path("", include("heartbeat.delivery.urls")),
     path("", include("heartbeat.benefits.urls")),
     path("", include("heartbeat.engagement.urls")),
     path("api/v1/", api.urls),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from heartbeat.bench import benefits as benefits_bench
 from heartbeat.bench import engagement as engagement_bench
+from heartbeat.bench.delivery import delivery_bench_urls
 from heartbeat.bench.home import HOME_URLS
 from heartbeat.bench.url import DEFAULT_ROLE, KINDS, ROLES, BenchURL
 
@@ -117,6 +118,7 @@ BENCH_URLS: list[BenchURL] = [
     *benefits_bench.urls(),
     *engagement_bench.urls(),
     *HOME_URLS,
+    *delivery_bench_urls(),
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.

@@ -20,6 +20,7 @@ DEMO_LOADERS: list[str] = [
     "heartbeat.demo.skills.load",
     "heartbeat.demo.portfolio.load",
     "heartbeat.demo.recruitment.load",
+    "heartbeat.demo.delivery.load",
     "heartbeat.demo.benefits.load",
     "heartbeat.demo.engagement.load",
 ]

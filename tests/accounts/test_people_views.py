@@ -84,7 +84,8 @@ def test_the_list_exports_what_it_shows(client_for, programme_office, colleague,
     )
     assert response.status_code == 200
     today = timezone.localdate()
-    assert response["Content-Disposition"] == f'attachment; filename="people-{today:%Y-%m-%d}.{fmt}"'
+    filename = f"people-{today:%Y-%m-%d}.{fmt}"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     else:

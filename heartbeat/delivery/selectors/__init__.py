@@ -1,0 +1,1 @@
+"""Reads of the delivery records, each in a fixed number of queries."""

@@ -1,0 +1,1 @@
+"""The delivery pages: thin views over the selectors and services."""
