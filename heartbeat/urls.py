@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("heartbeat.skills.urls")),
     path("", include("heartbeat.portfolio.urls")),
     path("", include("heartbeat.recruitment.urls")),
+    path("", include("heartbeat.work_requests.urls")),
+    path("", include("heartbeat.prioritisation.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
