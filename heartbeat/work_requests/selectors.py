@@ -285,7 +285,7 @@ def organisation_open_requests(organisation, limit: int = 5) -> RequestsSummary:
     """An organisation's requests still to be decided, newest first (2 queries)."""
     requests = WorkRequest.objects.filter(organisation=organisation, state__in=OPEN_STATES)
     rows = list(requests.with_support_count().only("id", "title", "state", "created_at")[:limit])
-    return RequestsSummary(count=requests.count() if len(rows) == limit else len(rows), rows=rows)
+    return RequestsSummary(count=requests.count(), rows=rows)
 
 
 def awaiting_triage(limit: int = 5) -> RequestsSummary:
@@ -297,7 +297,7 @@ def awaiting_triage(limit: int = 5) -> RequestsSummary:
         .only("id", "title", "state", "created_at", "organisation__name")
         .order_by("created_at", "id")[:limit]
     )
-    return RequestsSummary(count=requests.count() if len(rows) == limit else len(rows), rows=rows)
+    return RequestsSummary(count=requests.count(), rows=rows)
 
 
 def project_requests(project) -> list:
