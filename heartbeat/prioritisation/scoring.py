@@ -33,6 +33,34 @@ HIGHER_IS_WORSE = "higher_is_worse"
 LOWEST, HIGHEST = 1, 5
 
 
+MAX_WEIGHT = 100
+
+
+def parse_weight(value) -> Decimal:
+    """A weight as typed: a number more than 0 and at most 100, to two decimal places at
+    most; ValueError says what is wrong."""
+    try:
+        weight = Decimal(str(value).strip())
+    except (ArithmeticError, ValueError, TypeError):
+        raise ValueError(
+            f"Enter the weight as a number more than 0 and at most {MAX_WEIGHT}, like 2 or 1.5."
+        ) from None
+    if not weight.is_finite():
+        raise ValueError(
+            f"Enter the weight as a number more than 0 and at most {MAX_WEIGHT}, like 2 or 1.5."
+        )
+    if weight <= 0:
+        raise ValueError(
+            "The weight must be more than 0: a criterion that counts for nothing should be "
+            "switched off instead."
+        )
+    if weight > MAX_WEIGHT:
+        raise ValueError(f"The weight must be {MAX_WEIGHT} or less.")
+    if weight != weight.quantize(Decimal("0.01")):
+        raise ValueError("Give the weight to two decimal places at most.")
+    return weight
+
+
 def share(value: int, direction: str) -> Fraction:
     """A score as a share of the scale, 0 to 1, counting "higher is worse" the other way."""
     if not LOWEST <= value <= HIGHEST:

@@ -28,7 +28,6 @@ from heartbeat.prioritisation.models import (
     MAX_NAME,
     MAX_RATIONALE,
     MAX_SUMMARY,
-    MAX_WEIGHT,
     Criterion,
     Direction,
     Method,
@@ -64,25 +63,11 @@ def _person(actor):
 
 
 def _weight(value) -> Decimal:
-    message = f"Enter the weight as a number more than 0 and at most {MAX_WEIGHT}, like 2 or 1.5."
     try:
-        weight = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError, TypeError):
-        raise InvalidInput(message, field="weight") from None
-    if not weight.is_finite():
-        raise InvalidInput(message, field="weight")
-    if weight <= 0:
-        raise InvalidInput(
-            "The weight must be more than 0: a criterion that counts for nothing should be "
-            "switched off instead.",
-            code="weight_not_positive",
-            field="weight",
-        )
-    if weight > MAX_WEIGHT:
-        raise InvalidInput(f"The weight must be {MAX_WEIGHT} or less.", field="weight")
-    if weight != weight.quantize(Decimal("0.01")):
-        raise InvalidInput("Give the weight to two decimal places at most.", field="weight")
-    return weight
+        return scoring.parse_weight(value)
+    except ValueError as error:
+        code = "weight_not_positive" if "more than 0:" in str(error) else None
+        raise InvalidInput(str(error), code=code, field="weight") from None
 
 
 def _clean_criterion(data: CriterionInput, current: Criterion | None) -> dict:
