@@ -169,12 +169,24 @@ def _entries(round_: Round):
             "rank",
             "previous_rank",
             "movement",
+            "version",
             "project_id",
             "work_request_id",
             "project__slug",
             "work_request__id",
         )
     )
+
+
+def ranking_entries(round_: Round):
+    """A round's entries in rank order, or by title in a draft (not yet ranked)."""
+    order = ("rank", "id") if round_.is_published else ("title", "id")
+    return _entries(round_).order_by(*order)
+
+
+def scores_for(entries) -> dict[int, dict[int, Score]]:
+    """The scores of ``entries`` by entry and criterion (1 query)."""
+    return _scores_by_entry(e.pk for e in entries)
 
 
 def _scores_by_entry(entry_ids) -> dict[int, dict[int, Score]]:
