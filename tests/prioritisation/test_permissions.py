@@ -75,10 +75,11 @@ def test_posting_changes(client_for, user_for_role, role, rounds):
     draft_entry = RoundEntry.objects.get(round=draft)
     fit = draft.criteria.get(slug="strategic-fit")
     before = Score.objects.get(entry=draft_entry, criterion=fit).value
-    client.post(
-        f"/priorities/rounds/{draft.number}/entries/{draft_entry.pk}/score/",
-        {"version": str(draft_entry.version), f"score_{fit.pk}": "5", f"rationale_{fit.pk}": "Why"},
-    )
+    form = {"version": str(draft_entry.version)}
+    for rc in draft.criteria.filter(method="scored"):
+        form[f"score_{rc.pk}"] = "5" if rc == fit else "3"
+        form[f"rationale_{rc.pk}"] = "Why"
+    client.post(f"/priorities/rounds/{draft.number}/entries/{draft_entry.pk}/score/", form)
     changed = Score.objects.get(entry=draft_entry, criterion=fit).value != before
     assert changed is OFFICE[role]
     client.post(f"/priorities/rounds/{draft.number}/publish/", {"version": str(draft.version)})
