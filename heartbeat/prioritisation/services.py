@@ -6,6 +6,7 @@ Every function runs in a transaction; a published round refuses every change.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
@@ -599,7 +600,7 @@ def movement_text(
     elif places < 0:
         head = f"Down {-places} place{'s' if places != -1 else ''} (from {_ordinal(previous_rank)})"
     else:
-        head = "No change"
+        head = "Same place"
     reasons = [f"{name} {old} to {new}" for name, old, new in changes]
     if weights_changed and (places or changes):
         reasons.append("the weights changed")
@@ -610,7 +611,7 @@ def movement_text(
             f"{head}: its own scores did not change; others' scores changed, or entries "
             "joined or left the ranking."
         )
-    return f"{head}."
+    return "No change."
 
 
 def _departure_reason(entry: RoundEntry, projects: dict, requests: dict) -> str:
@@ -629,12 +630,19 @@ def _departure_reason(entry: RoundEntry, projects: dict, requests: dict) -> str:
 
 @transaction.atomic
 def round_publish(
-    *, actor, round_: Round, expected_version: int | None, summary: str = ""
+    *,
+    actor,
+    round_: Round,
+    expected_version: int | None,
+    summary: str = "",
+    published_at: datetime.datetime | None = None,
 ) -> Round:
     """Rank a fully scored draft by the published method and publish it, frozen from then on.
 
     Demand and readiness are worked out again from today's records first. Each entry's
     movement since the last published round is written down with its reasons.
+    ``published_at`` records a round published in the past (the demo loader); pages and the
+    API never pass it.
     """
     _office(actor, "publish a scoring round")
     current = Round.objects.select_for_update().get(pk=round_.pk)
@@ -738,7 +746,7 @@ def round_publish(
             for e in sorted(gone, key=lambda e: e.rank or 0)
         ]
     current.state = RoundState.PUBLISHED
-    current.published_at = timezone.now()
+    current.published_at = published_at or timezone.now()
     current.published_by = _person(actor)
     current.summary = summary
     current.ranked_count = len(entries)

@@ -586,10 +586,15 @@ def work_request_triage(
     duplicate_of: WorkRequest | None = None,
     project: Project | None = None,
     new_project: NewProjectInput | None = None,
+    notify: bool = True,
 ) -> StateChange:
     """Move a request through triage: start the review, then accept (linking an existing
     project, turning it into a new proposed project, or with its project to follow), decline
-    with a reason, or mark it as a duplicate of another request, whose supporters it gains."""
+    with a reason, or mark it as a duplicate of another request, whose supporters it gains.
+
+    The requester and supporters are emailed once the move is committed, unless ``notify`` is
+    off (the demo loader records moves made in the past).
+    """
     if actor is None or not permissions.can_triage(actor):
         raise PermissionDenied("Only the programme office can triage work requests.")
     if to_state not in State.values:
@@ -665,7 +670,8 @@ def work_request_triage(
             note=note,
             at=now,
         )
-        _notify(change, actor)
+        if notify:
+            _notify(change, actor)
     return change
 
 
