@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from heartbeat.bench import work_requests
+
 KINDS = ("list", "detail", "dashboard", "export", "api")
 
 
@@ -131,6 +133,7 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: open needs", "/api/v1/open-needs", "api", signed_in=False),
     BenchURL("API: project coverage", coverage_api, "api", signed_in=False),
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
+    *work_requests.bench_urls(),
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.

@@ -225,7 +225,8 @@ def _latest_published(before: int | None = None) -> Round | None:
     return rounds.order_by("-number").first()
 
 
-def _round_criterion(round_: Round, criterion: Criterion) -> RoundCriterion:
+def round_criterion_from(round_: Round, criterion: Criterion) -> RoundCriterion:
+    """A round's own copy of a criterion as it is now (unsaved)."""
     return RoundCriterion(
         round=round_,
         criterion=criterion,
@@ -382,7 +383,7 @@ def round_open(*, actor, name: str = "") -> Round:
             "Another round was opened just now: use that draft.", code="draft_open", status=409
         ) from error
     round_criteria = RoundCriterion.objects.bulk_create(
-        [_round_criterion(round_, c) for c in criteria]
+        [round_criterion_from(round_, c) for c in criteria]
     )
     projects, requests = _eligible()
     entries = RoundEntry.objects.bulk_create(
@@ -410,7 +411,7 @@ def _sync_criteria(round_: Round) -> list[RoundCriterion]:
         RoundCriterion.objects.filter(pk__in=gone).delete()
     added = []
     for cid, criterion in active.items():
-        fresh = _round_criterion(round_, criterion)
+        fresh = round_criterion_from(round_, criterion)
         rc = current.get(cid)
         if rc is None:
             fresh.save()
