@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "heartbeat.recruitment",
     "heartbeat.work_requests",
     "heartbeat.prioritisation",
+    "heartbeat.benefits",
     "heartbeat.api",
     # Whole-site tools above every app: the demo loader and the data generator.
     "heartbeat.demo",

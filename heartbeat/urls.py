@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("heartbeat.recruitment.urls")),
     path("", include("heartbeat.work_requests.urls")),
     path("", include("heartbeat.prioritisation.urls")),
+    path("", include("heartbeat.benefits.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from heartbeat.bench import benefits as benefits_bench
 from heartbeat.bench import work_requests
 
 KINDS = ("list", "detail", "dashboard", "export", "api")
@@ -134,6 +135,7 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: project coverage", coverage_api, "api", signed_in=False),
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
     *work_requests.bench_urls(),
+    *benefits_bench.urls(),
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.

@@ -22,6 +22,7 @@ DEMO_LOADERS: list[str] = [
     "heartbeat.demo.recruitment.load",
     "heartbeat.demo.work_requests.load",
     "heartbeat.demo.prioritisation.load",
+    "heartbeat.demo.benefits.load",
 ]
 
 

@@ -31,6 +31,7 @@ GENERATORS: list[str] = [
     "heartbeat.generator.recruitment.generate",
     "heartbeat.generator.work_requests.generate",
     "heartbeat.generator.prioritisation.generate",
+    "heartbeat.generator.benefits.generate",
 ]
 
 # Batch size for bulk inserts: small enough for SQLite's variable limit on wide tables.
