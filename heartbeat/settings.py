@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "heartbeat.skills",
     "heartbeat.portfolio",
     "heartbeat.recruitment",
+    "heartbeat.work_requests",
+    "heartbeat.prioritisation",
     "heartbeat.delivery",
     "heartbeat.benefits",
     "heartbeat.engagement",
@@ -209,6 +211,14 @@ STORAGES = {
         )
     },
 }
+
+# Uploaded files (work requests' attachments) go through Django's storage API: a folder on
+# disk here, object storage in production. Views that check who may see a file serve it;
+# nothing is served from a public media address.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+WORK_REQUEST_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("WORK_REQUEST_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))
+)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("heartbeat.skills.urls")),
     path("", include("heartbeat.portfolio.urls")),
     path("", include("heartbeat.recruitment.urls")),
+    path("", include("heartbeat.work_requests.urls")),
+    path("", include("heartbeat.prioritisation.urls")),
     path("", include("heartbeat.delivery.urls")),
     path("", include("heartbeat.benefits.urls")),
     path("", include("heartbeat.engagement.urls")),

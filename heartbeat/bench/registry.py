@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from heartbeat.bench import benefits as benefits_bench
 from heartbeat.bench import engagement as engagement_bench
+from heartbeat.bench import work_requests
 from heartbeat.bench.delivery import delivery_bench_urls
 from heartbeat.bench.home import HOME_URLS
 from heartbeat.bench.url import DEFAULT_ROLE, KINDS, ROLES, BenchURL
@@ -115,6 +116,7 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: open needs", "/api/v1/open-needs", "api", signed_in=False),
     BenchURL("API: project coverage", coverage_api, "api", signed_in=False),
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
+    *work_requests.bench_urls(),
     *benefits_bench.urls(),
     *engagement_bench.urls(),
     *HOME_URLS,

@@ -20,6 +20,8 @@ DEMO_LOADERS: list[str] = [
     "heartbeat.demo.skills.load",
     "heartbeat.demo.portfolio.load",
     "heartbeat.demo.recruitment.load",
+    "heartbeat.demo.work_requests.load",
+    "heartbeat.demo.prioritisation.load",
     "heartbeat.demo.delivery.load",
     "heartbeat.demo.benefits.load",
     "heartbeat.demo.engagement.load",

@@ -29,6 +29,8 @@ GENERATORS: list[str] = [
     "heartbeat.generator.partnership.generate",
     "heartbeat.generator.portfolio.generate",
     "heartbeat.generator.recruitment.generate",
+    "heartbeat.generator.work_requests.generate",
+    "heartbeat.generator.prioritisation.generate",
     "heartbeat.generator.delivery.generate",
     "heartbeat.generator.benefits.generate",
     "heartbeat.generator.engagement.generate",

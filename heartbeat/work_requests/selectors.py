@@ -1,0 +1,313 @@
+"""Reads of work requests, each in a fixed number of queries whatever the number of rows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from heartbeat.partnership.models import Organisation
+from heartbeat.portfolio.models import OPEN_STAGES, Project, Theme
+from heartbeat.work_requests.models import (
+    OPEN_STATES,
+    URGENCY_ORDER,
+    Comment,
+    State,
+    StateChange,
+    Support,
+    Urgency,
+    WorkRequest,
+)
+
+# The list's state filter: every state, plus "open" for those still to be decided.
+STATE_FILTERS: list[tuple[str, str]] = [
+    ("open", "Still to be decided"),
+    *State.choices,
+]
+SORT_OPTIONS: list[tuple[str, str]] = [
+    ("-raised", "Newest first"),
+    ("raised", "Oldest first"),
+    ("-support", "Most supported"),
+    ("urgency", "Most urgent"),
+    ("title", "Title (A to Z)"),
+]
+SORTS = frozenset(value for value, _ in SORT_OPTIONS)
+MAX_SEARCH = 200
+
+
+@dataclass
+class RequestFilters:
+    """The list's URL parameters, checked. Empty strings mean no filter."""
+
+    state: str = ""
+    theme: str = ""  # theme slug
+    urgency: str = ""
+    organisation: str = ""  # organisation slug
+    q: str = ""
+    sort: str = ""
+
+    FIELDS = ("state", "theme", "urgency", "organisation", "q", "sort")
+
+    def as_params(self) -> dict[str, str]:
+        return {name: value for name, value in asdict(self).items() if value}
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(getattr(self, name) for name in self.FIELDS if name != "sort")
+
+
+def _param(params, name: str) -> str:
+    value = params.get(name, "")
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else ""
+    return str(value or "").strip()
+
+
+def parse_request_filters(params) -> tuple[RequestFilters, list[str]]:
+    """Read the list's filters from URL parameters; a value that is not valid is dropped and
+    described in the errors (the page shows them, the API answers 422)."""
+    values = {name: _param(params, name) for name in RequestFilters.FIELDS}
+    errors: list[str] = []
+    for name, value in values.items():
+        if "\x00" in value:
+            errors.append(f"The {name} filter holds a character that cannot be used.")
+            values[name] = ""
+    if values["state"] and values["state"] not in {v for v, _ in STATE_FILTERS}:
+        errors.append(f"'{values['state']}' is not a state of a work request.")
+        values["state"] = ""
+    if values["theme"] and not Theme.objects.filter(slug=values["theme"]).exists():
+        errors.append(f"There is no theme '{values['theme']}'.")
+        values["theme"] = ""
+    if values["urgency"] and values["urgency"] not in Urgency.values:
+        errors.append(
+            f"'{values['urgency']}' is not an urgency: use low, medium, high or critical."
+        )
+        values["urgency"] = ""
+    if (
+        values["organisation"]
+        and not Organisation.objects.filter(slug=values["organisation"]).exists()
+    ):
+        errors.append(f"There is no organisation '{values['organisation']}'.")
+        values["organisation"] = ""
+    if len(values["q"]) > MAX_SEARCH:
+        errors.append(f"Search for {MAX_SEARCH} characters or fewer.")
+        values["q"] = ""
+    if values["sort"] and values["sort"] not in SORTS:
+        errors.append(f"'{values['sort']}' is not a way to sort requests.")
+        values["sort"] = ""
+    return RequestFilters(**values), errors
+
+
+def _urgency_rank():
+    return Case(
+        *[When(urgency=value, then=Value(rank)) for value, rank in URGENCY_ORDER.items()],
+        output_field=IntegerField(),
+    )
+
+
+def request_list(user, filters: RequestFilters) -> QuerySet:
+    """The requests ``user`` may see that match ``filters``, sorted, each with its
+    ``support_count`` (one query for a page of rows)."""
+    requests = WorkRequest.objects.visible_to(user)
+    if filters.state == "open":
+        requests = requests.filter(state__in=OPEN_STATES)
+    elif filters.state:
+        requests = requests.filter(state=filters.state)
+    if filters.theme:
+        requests = requests.filter(theme__slug=filters.theme)
+    if filters.urgency:
+        requests = requests.filter(urgency=filters.urgency)
+    if filters.organisation:
+        supported = Support.objects.filter(organisation__slug=filters.organisation).values(
+            "work_request_id"
+        )
+        requests = requests.filter(Q(organisation__slug=filters.organisation) | Q(pk__in=supported))
+    for word in filters.q.split():
+        if word.upper().startswith("WR-") and word[3:].isdigit():
+            requests = requests.filter(pk=int(word[3:]))
+            continue
+        requests = requests.filter(
+            Q(title__icontains=word)
+            | Q(problem__icontains=word)
+            | Q(outcome__icontains=word)
+            | Q(affected__icontains=word)
+        )
+    requests = requests.with_support_count()
+    order = {
+        "raised": ["created_at", "id"],
+        "-support": [F("support_count").desc(), "-created_at", "-id"],
+        "urgency": ["urgency_rank", "-created_at", "-id"],
+        "title": ["title", "id"],
+    }.get(filters.sort, ["-created_at", "-id"])
+    if filters.sort == "urgency":
+        requests = requests.annotate(urgency_rank=_urgency_rank())
+    return requests.select_related("organisation", "theme", "project").order_by(*order)
+
+
+def page_rows(queryset: QuerySet) -> QuerySet:
+    """The list's rows as the page shows them: only the columns of its table."""
+    return queryset.only(
+        "title",
+        "state",
+        "urgency",
+        "created_at",
+        "organisation__name",
+        "organisation__slug",
+        "theme__name",
+        "project__title",
+        "project__slug",
+    )
+
+
+EXPORT_HEADERS = [
+    "Reference",
+    "Title",
+    "Raised by",
+    "Raised on",
+    "Theme",
+    "Urgency",
+    "State",
+    "Supporting organisations",
+    "Supporters",
+    "Rough benefit a year (£)",
+    "Project",
+    "Problem",
+    "Who is affected",
+    "Outcome wanted",
+    "Decline reason",
+    "Duplicate of",
+    "Link",
+]
+
+
+def export_rows(queryset: QuerySet, site_url: str = "") -> list[list]:
+    """The rows of the list's CSV and XLSX downloads (two queries)."""
+    supports = Prefetch(
+        "supports", queryset=Support.objects.select_related("organisation").order_by("id")
+    )
+    return [
+        _export_row(wr, site_url)
+        for wr in queryset.select_related("duplicate_of").prefetch_related(supports)
+    ]
+
+
+def _export_row(wr: WorkRequest, site_url: str) -> list:
+    return [
+        wr.reference,
+        wr.title,
+        wr.organisation.name,
+        wr.created_at.date(),
+        wr.theme.name,
+        wr.get_urgency_display(),
+        wr.get_state_display(),
+        wr.support_count,
+        ", ".join(s.organisation.name for s in wr.supports.all()),
+        wr.benefit_value,
+        wr.project.title if wr.project else "",
+        wr.problem,
+        wr.affected,
+        wr.outcome,
+        wr.decline_reason,
+        wr.duplicate_of.reference if wr.duplicate_of else "",
+        f"{site_url}{wr.get_absolute_url()}",
+    ]
+
+
+def request_detail(user, pk: int) -> WorkRequest:
+    """One request with everything its page shows, or 404 (6 queries).
+
+    Carries ``support_count``, and prefetched supports, comments, attachments, state changes
+    and the requests marked as its duplicates.
+    """
+    return get_object_or_404(
+        WorkRequest.objects.visible_to(user)
+        .with_support_count()
+        .select_related(
+            "organisation", "theme", "raised_by", "project", "duplicate_of", "duplicate_of__theme"
+        )
+        .prefetch_related(
+            Prefetch(
+                "supports",
+                queryset=Support.objects.select_related(
+                    "organisation", "supported_by", "moved_from"
+                ),
+            ),
+            Prefetch("comments", queryset=Comment.objects.select_related("author", "organisation")),
+            "attachments",
+            Prefetch("state_changes", queryset=StateChange.objects.select_related("actor")),
+            Prefetch(
+                "duplicates", queryset=WorkRequest.objects.only("id", "title", "duplicate_of")
+            ),
+        ),
+        pk=pk,
+    )
+
+
+def request_heading(user, pk: int) -> WorkRequest:
+    """The request alone with its organisation, or 404 (1 query)."""
+    return get_object_or_404(
+        WorkRequest.objects.visible_to(user).select_related("organisation", "theme"), pk=pk
+    )
+
+
+def duplicate_candidates(work_request: WorkRequest, q: str = "", limit: int = 50) -> list:
+    """Requests this one could duplicate: open or accepted, not itself, matching ``q``."""
+    candidates = WorkRequest.objects.filter(state__in=(*OPEN_STATES, State.ACCEPTED)).exclude(
+        pk=work_request.pk
+    )
+    for word in q.split():
+        candidates = candidates.filter(title__icontains=word)
+    return list(
+        candidates.select_related("organisation")
+        .only("id", "title", "organisation__name")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def open_projects(limit: int | None = None) -> list:
+    """Open projects a request could join, by title (one query)."""
+    projects = Project.objects.filter(stage__in=OPEN_STAGES).only("id", "title", "slug")
+    projects = projects.order_by("title", "id")
+    return list(projects[:limit] if limit else projects)
+
+
+# Home and other pages ----------------------------------------------------------------------
+
+
+@dataclass
+class RequestsSummary:
+    count: int
+    rows: list
+
+
+def organisation_open_requests(organisation, limit: int = 5) -> RequestsSummary:
+    """An organisation's requests still to be decided, newest first (2 queries)."""
+    requests = WorkRequest.objects.filter(organisation=organisation, state__in=OPEN_STATES)
+    rows = list(requests.with_support_count().only("id", "title", "state", "created_at")[:limit])
+    return RequestsSummary(count=requests.count(), rows=rows)
+
+
+def awaiting_triage(limit: int = 5) -> RequestsSummary:
+    """Requests the programme office has still to decide, oldest first (2 queries)."""
+    requests = WorkRequest.objects.filter(state__in=OPEN_STATES)
+    rows = list(
+        requests.with_support_count()
+        .select_related("organisation")
+        .only("id", "title", "state", "created_at", "organisation__name")
+        .order_by("created_at", "id")[:limit]
+    )
+    return RequestsSummary(count=requests.count(), rows=rows)
+
+
+def project_requests(project) -> list:
+    """The requests a project came from or took in, with their supporters (2 queries)."""
+    return list(
+        WorkRequest.objects.filter(project=project)
+        .with_support_count()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("supports", queryset=Support.objects.select_related("organisation"))
+        )
+        .order_by("created_at", "id")
+    )

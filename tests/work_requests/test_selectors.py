@@ -1,0 +1,138 @@
+"""Work request reads cost the same number of queries at 3 rows as at 30."""
+
+import pytest
+
+from heartbeat.work_requests import selectors
+from heartbeat.work_requests.models import State, WorkRequest
+from tests.factories import OrganisationFactory, UserFactory
+from tests.portfolio.factories import ProjectFactory, ThemeFactory
+from tests.querybudget import assert_same_queries
+from tests.work_requests.factories import CommentFactory, SupportFactory, WorkRequestFactory
+
+
+@pytest.fixture
+def theme(db):
+    return ThemeFactory()
+
+
+@pytest.fixture
+def supporters(db):
+    return [OrganisationFactory() for _ in range(3)]
+
+
+def _requests(theme, supporters, **fields):
+    def make(n):
+        while WorkRequest.objects.filter(**fields).count() < n:
+            work_request = WorkRequestFactory(theme=theme, **fields)
+            for organisation in supporters:
+                SupportFactory(work_request=work_request, organisation=organisation)
+
+    return make
+
+
+def test_the_list_page(client_for, member, theme, supporters):
+    client = client_for(member)
+    assert_same_queries(_requests(theme, supporters), lambda: client.get("/requests/"), budget=14)
+
+
+def test_the_list_page_sorted_by_support_and_filtered(client_for, member, theme, supporters):
+    client = client_for(member)
+    url = f"/requests/?sort=-support&state=open&organisation={supporters[0].slug}&q=request"
+    assert_same_queries(_requests(theme, supporters), lambda: client.get(url), budget=16)
+
+
+def test_the_exports(client_for, member, theme, supporters):
+    client = client_for(member)
+    assert_same_queries(
+        _requests(theme, supporters), lambda: client.get("/requests/?format=xlsx"), budget=8
+    )
+
+
+def test_a_request_page_with_many_supporters_and_comments(client_for, member, theme):
+    work_request = WorkRequestFactory(theme=theme)
+
+    def make(n):
+        while work_request.supports.count() < n:
+            SupportFactory(work_request=work_request)
+            CommentFactory(work_request=work_request)
+
+    client = client_for(member)
+    assert_same_queries(make, lambda: client.get(f"/requests/{work_request.pk}/"), budget=14)
+
+
+def test_the_home_blocks(client_for, organisation_lead, programme_office, theme, supporters):
+    lead = client_for(organisation_lead)
+    assert_same_queries(
+        _requests(theme, supporters, organisation=organisation_lead.organisation),
+        lambda: lead.get("/"),
+        budget=14,
+    )
+    office = client_for(programme_office)
+    assert_same_queries(_requests(theme, supporters), lambda: office.get("/"), budget=14)
+
+
+def test_the_project_section(client_for, member, theme, supporters):
+    project = ProjectFactory()
+    make = _requests(theme, supporters, project=project, state=State.ACCEPTED)
+    client = client_for(member)
+    assert_same_queries(make, lambda: client.get(project.get_absolute_url()), budget=20)
+
+
+def test_home_blocks_count_and_show_open_requests(organisation_lead, theme):
+    organisation = organisation_lead.organisation
+    for _ in range(7):
+        WorkRequestFactory(organisation=organisation, theme=theme)
+    WorkRequestFactory(organisation=organisation, theme=theme, state=State.ACCEPTED)
+    WorkRequestFactory(theme=theme)  # another council's
+    summary = selectors.organisation_open_requests(organisation)
+    assert summary.count == 7
+    assert len(summary.rows) == 5
+    triage = selectors.awaiting_triage()
+    assert triage.count == 8
+    assert triage.rows[0].created_at <= triage.rows[-1].created_at
+
+
+def test_the_home_page_shows_the_blocks_to_the_right_people(
+    client_for, organisation_lead, programme_office, board_member, theme
+):
+    WorkRequestFactory(organisation=organisation_lead.organisation, theme=theme, title="Uplifts")
+    lead_page = client_for(organisation_lead).get("/").content.decode()
+    assert "Aberdeen City&#39;s open work requests" in lead_page
+    assert "Uplifts" in lead_page
+    assert "Work requests waiting for triage" not in lead_page
+    office_page = client_for(programme_office).get("/").content.decode()
+    assert "Work requests waiting for triage" in office_page
+    assert "Uplifts" in office_page
+    # Angus has no open request: its block invites one.
+    board_page = client_for(board_member).get("/").content.decode()
+    assert "Angus has no requests waiting for a decision." in board_page
+    anonymous = client_for(None).get("/").content.decode()
+    assert "work requests" not in anonymous.lower()
+
+
+def test_search_by_reference(member, theme):
+    wanted = WorkRequestFactory(theme=theme, title="Garden waste")
+    WorkRequestFactory(theme=theme, title="Other")
+    filters, errors = selectors.parse_request_filters({"q": wanted.reference})
+    assert errors == []
+    assert list(selectors.request_list(member, filters)) == [wanted]
+
+
+def test_sort_by_support_then_newest(member, theme):
+    quiet = WorkRequestFactory(theme=theme, title="Quiet")
+    busy = WorkRequestFactory(theme=theme, title="Busy")
+    for _ in range(2):
+        SupportFactory(work_request=busy)
+    SupportFactory(work_request=quiet)
+    newest = WorkRequestFactory(theme=theme, title="Newest")
+    filters, _ = selectors.parse_request_filters({"sort": "-support"})
+    assert [r.title for r in selectors.request_list(member, filters)] == ["Busy", "Quiet", "Newest"]
+    filters, _ = selectors.parse_request_filters({"sort": "urgency"})
+    WorkRequest.objects.filter(pk=newest.pk).update(urgency="critical")
+    assert selectors.request_list(member, filters)[0] == newest
+
+
+def test_nobody_signed_out_sees_a_request(theme):
+    WorkRequestFactory(theme=theme)
+    assert not selectors.request_list(None, selectors.RequestFilters()).exists()
+    assert UserFactory().is_authenticated
