@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "heartbeat.skills",
     "heartbeat.portfolio",
     "heartbeat.recruitment",
+    "heartbeat.roadmap",
     "heartbeat.api",
     # Whole-site tools above every app: the demo loader and the data generator.
     "heartbeat.demo",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("heartbeat.skills.urls")),
     path("", include("heartbeat.portfolio.urls")),
     path("", include("heartbeat.recruitment.urls")),
+    path("", include("heartbeat.roadmap.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
