@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "heartbeat.portfolio",
     "heartbeat.recruitment",
     "heartbeat.roadmap",
+    "heartbeat.governance",
     "heartbeat.api",
     # Whole-site tools above every app: the demo loader and the data generator.
     "heartbeat.demo",
@@ -192,6 +193,10 @@ STORAGES = {
         )
     },
 }
+
+# Uploaded files (board papers), kept through the default storage. They are never served
+# from a public address: each app serves its files through a view that checks permission.
+MEDIA_ROOT = Path(os.environ.get("HEARTBEAT_MEDIA_ROOT", VAR_DIR / "media"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("heartbeat.portfolio.urls")),
     path("", include("heartbeat.recruitment.urls")),
     path("", include("heartbeat.roadmap.urls")),
+    path("", include("heartbeat.governance.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
