@@ -1,27 +1,23 @@
-"""Recruitment writes: participation, pledges, capacity, people's skills and the skills list.
-
-Every function checks who may act (``permissions``), the rules, and runs in a transaction.
-Refusals are ApplicationErrors whose message says what to do; the API returns their code.
-"""
+"""Pledges: people and time an organisation offers against a need, and the pledged days
+by month kept from them."""
 
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, PermissionDenied
+from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput
 from heartbeat.core.formatting import uk_datetime, uk_month
 from heartbeat.core.months import first_of_month, month_range
-from heartbeat.portfolio.models import Project, ResourceRequirement, Stage
+from heartbeat.portfolio.models import Project, ResourceRequirement
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.coverage import pledge_days_by_month, sum_by_month
 from heartbeat.recruitment.inputs import PledgeInput
 from heartbeat.recruitment.models import (
     MAX_DAYS_PER_MONTH,
-    OrganisationCapacity,
     Participation,
     ParticipationRole,
     ParticipationStatus,
@@ -30,137 +26,8 @@ from heartbeat.recruitment.models import (
     PledgeStatus,
     RequirementMonth,
 )
+from heartbeat.recruitment.services.base import _days, _refuse_finished, _refuse_unless, _save
 from heartbeat.skills.models import SkillLevel
-
-# Projects that take no more participants or pledges.
-FINISHED_STAGES = (Stage.CLOSED, Stage.CANCELLED)
-MAX_CAPACITY_DAYS = Decimal("10000")
-
-
-def _save(instance, actor) -> None:
-    instance._history_user = actor
-    instance.save()
-
-
-def _refuse_unless(allowed: bool, organisation, actor, what: str) -> None:
-    if allowed:
-        return
-    if actor is not None and actor.is_authenticated and actor.is_organisation_lead:
-        raise PermissionDenied(
-            f"You can only {what} for your own organisation, not for {organisation}.",
-            code="not_your_organisation",
-        )
-    raise PermissionDenied(
-        f"Only an organisation lead or the programme office can {what}.",
-    )
-
-
-def _refuse_finished(project: Project, what: str) -> None:
-    if project.stage in FINISHED_STAGES:
-        raise ApplicationError(
-            f"{project.title} is {project.get_stage_display().lower()}: it takes no more {what}.",
-            code="project_closed",
-            status=409,
-        )
-
-
-def _days(value, *, field: str, label: str) -> Decimal:
-    try:
-        days = Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError):
-        raise InvalidInput(f"Enter {label} as a number, like 2.5", field=field) from None
-    if not days.is_finite():
-        raise InvalidInput(f"Enter {label} as a number, like 2.5", field=field)
-    if days != days.quantize(Decimal("0.1")):
-        raise InvalidInput(f"Give {label} to one decimal place at most, like 2.5", field=field)
-    return days
-
-
-# Participation -----------------------------------------------------------------------------
-
-
-def participation_set(
-    *,
-    actor,
-    project: Project,
-    organisation,
-    status: str,
-    role: str = ParticipationRole.PARTICIPANT,
-    reason: str = "",
-) -> Participation:
-    """Mark an organisation as interested in, committed to, active on or withdrawn from a
-    project, in a role; withdrawing needs a reason and withdraws the organisation's pledges."""
-    _refuse_unless(
-        permissions.can_manage_participation(actor, organisation),
-        organisation,
-        actor,
-        "change a project's participants",
-    )
-    if status not in ParticipationStatus.values:
-        raise InvalidInput("Choose interested, committed, active or withdrawn", field="status")
-    if role not in ParticipationRole.values:
-        raise InvalidInput("Choose lead, participant or observer", field="role")
-    reason = (reason or "").strip()
-    with transaction.atomic():
-        participation = (
-            Participation.objects.select_for_update()
-            .filter(project=project, organisation=organisation)
-            .first()
-        )
-        previous = participation.status if participation else None
-        if status == ParticipationStatus.WITHDRAWN:
-            if previous in (None, ParticipationStatus.WITHDRAWN):
-                raise ApplicationError(
-                    f"{organisation} is not taking part in {project.title}, so it cannot withdraw.",
-                    code="not_participating",
-                    status=409,
-                )
-            if not reason:
-                raise InvalidInput("Give a reason for withdrawing", field="reason")
-        else:
-            _refuse_finished(project, "participants")
-            if status == ParticipationStatus.ACTIVE and previous not in (
-                ParticipationStatus.COMMITTED,
-                ParticipationStatus.ACTIVE,
-            ):
-                raise ApplicationError(
-                    f"{organisation} must commit to {project.title} before it becomes active.",
-                    code="commit_first",
-                    status=409,
-                )
-            if role == ParticipationRole.LEAD and project.lead_organisation_id != organisation.pk:
-                lead = project.lead_organisation
-                raise InvalidInput(
-                    f"Only the project's lead organisation{f' ({lead})' if lead else ''} "
-                    "can take the lead role: choose participant or observer",
-                    field="role",
-                )
-        today = timezone.localdate()
-        if participation is None:
-            participation = Participation(project=project, organisation=organisation)
-        participation.status = status
-        participation.role = role
-        participation.reason = reason if status == ParticipationStatus.WITHDRAWN else ""
-        participation.changed_by = actor
-        if status == ParticipationStatus.INTERESTED and previous != status:
-            participation.interested_on = today
-        if status in (ParticipationStatus.COMMITTED, ParticipationStatus.ACTIVE) and (
-            participation.committed_on is None or previous == ParticipationStatus.WITHDRAWN
-        ):
-            participation.committed_on = today
-        participation.withdrawn_on = today if status == ParticipationStatus.WITHDRAWN else None
-        _save(participation, actor)
-        if status == ParticipationStatus.WITHDRAWN:
-            pledges = Pledge.objects.select_for_update().filter(
-                organisation=organisation, requirement__project=project, status=PledgeStatus.ACTIVE
-            )
-            for pledge in pledges:
-                _withdraw(
-                    pledge,
-                    actor=actor,
-                    reason=f"{organisation} withdrew from the project: {reason}",
-                )
-    return participation
 
 
 def _join_for_pledge(*, actor, project: Project, organisation) -> None:
@@ -473,74 +340,3 @@ def pledge_withdraw(
             raise InvalidInput("Give a reason for withdrawing the pledge", field="reason")
         _withdraw(current, actor=actor, reason=reason)
     return current
-
-
-# Organisation capacity ---------------------------------------------------------------------
-
-
-def capacity_declare(
-    *,
-    actor,
-    organisation,
-    days_per_month,
-    start_month: datetime.date | None,
-    end_month: datetime.date | None,
-    note: str = "",
-) -> OrganisationCapacity:
-    """Declare the days per month an organisation can give the partnership over a period."""
-    _refuse_unless(
-        permissions.can_declare_capacity(actor, organisation),
-        organisation,
-        actor,
-        "declare capacity",
-    )
-    days = _days(days_per_month, field="days_per_month", label="days per month")
-    if days < 0 or days > MAX_CAPACITY_DAYS:
-        raise InvalidInput(
-            f"Days per month must be between 0 and {MAX_CAPACITY_DAYS:,}", field="days_per_month"
-        )
-    if start_month is None:
-        raise InvalidInput("Choose the first month", field="start_month")
-    if end_month is None:
-        raise InvalidInput("Choose the last month", field="end_month")
-    start, end = first_of_month(start_month), first_of_month(end_month)
-    if end < start:
-        raise InvalidInput(
-            "The last month must be the same as or after the first month", field="end_month"
-        )
-    with transaction.atomic():
-        overlap = (
-            OrganisationCapacity.objects.select_for_update()
-            .filter(organisation=organisation, start_month__lte=end, end_month__gte=start)
-            .first()
-        )
-        if overlap is not None:
-            raise InvalidInput(
-                f"{organisation} already declared {overlap.days_per_month} days a month for "
-                f"{uk_month(overlap.start_month)} to {uk_month(overlap.end_month)}: remove that "
-                "declaration first or choose other months",
-                field="start_month",
-                code="capacity_overlap",
-            )
-        capacity = OrganisationCapacity(
-            organisation=organisation,
-            days_per_month=days,
-            start_month=start,
-            end_month=end,
-            note=(note or "").strip()[:300],
-            declared_by=actor,
-        )
-        _save(capacity, actor)
-    return capacity
-
-
-def capacity_remove(*, actor, capacity: OrganisationCapacity) -> None:
-    _refuse_unless(
-        permissions.can_declare_capacity(actor, capacity.organisation),
-        capacity.organisation,
-        actor,
-        "change declared capacity",
-    )
-    with transaction.atomic():
-        capacity._history_user = actor
-        capacity.delete()

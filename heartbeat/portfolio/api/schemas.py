@@ -1,0 +1,195 @@
+"""The projects API's schemas: what it answers and what it takes."""
+
+import datetime
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+from heartbeat.portfolio import selectors
+from heartbeat.portfolio.api.base import MAX_LIMIT, PersonRef, Ref
+from heartbeat.portfolio.models import Stage, Visibility
+
+
+class ProjectSummaryOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    theme: Ref
+    sub_area: Ref | None
+    stage: Stage
+    stage_label: str
+    visibility: Visibility
+    lead_organisation: Ref | None
+    project_lead: PersonRef | None
+    sponsor: str
+    planned_start: datetime.date | None
+    planned_end: datetime.date | None
+    estimated_cost: Decimal | None
+    tags: list[str]
+    version: int
+    updated_at: datetime.datetime
+    url: str
+
+
+class ProjectPageOut(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[ProjectSummaryOut]
+
+
+class TextItemOut(Schema):
+    id: int
+    text: str
+
+
+class RequirementOut(Schema):
+    id: int
+    text: str
+    priority: str
+
+
+class ProductOut(Schema):
+    id: int
+    name: str
+    product_type: str
+    description: str
+    planned_date: datetime.date | None
+
+
+class ResourceOut(Schema):
+    id: int
+    skill: Ref
+    level: str
+    people: int
+    days_per_month: Decimal
+    start_month: datetime.date
+    end_month: datetime.date
+    notes: str
+
+
+class ChecklistItemOut(Schema):
+    key: str
+    label: str
+    done: bool
+
+
+class MoveOut(Schema):
+    to_stage: Stage
+    label: str
+    reason_required: bool
+
+
+class TransitionOut(Schema):
+    from_stage: Stage
+    to_stage: Stage
+    actor: PersonRef | None
+    reason: str
+    at: datetime.datetime
+
+
+class ProjectOut(ProjectSummaryOut):
+    problem: str
+    created_at: datetime.datetime
+    scope_in: list[TextItemOut]
+    scope_out: list[TextItemOut]
+    requirements: list[RequirementOut]
+    products: list[ProductOut]
+    benefits: list[TextItemOut]
+    resources: list[ResourceOut]
+    definition_complete: bool
+    checklist: list[ChecklistItemOut]
+    allowed_moves: list[MoveOut] = Field(
+        description="The stage moves the caller may make now (empty for visitors)."
+    )
+    transitions: list[TransitionOut]
+
+
+class ThemeOut(Schema):
+    slug: str
+    name: str
+    summary: str
+    description: str
+    order: int
+    colour: str
+    sub_areas: list[Ref]
+
+
+# Input ------------------------------------------------------------------------------------
+
+
+class CatalogueQuery(Schema):
+    theme: str = Field("", description="A theme's slug")
+    stage: str = Field("", description="A stage: " + ", ".join(Stage.values))
+    lead: str = Field("", description="The lead organisation's slug")
+    skill: str = Field("", description="The slug of a skill the project needs")
+    visibility: str = Field("", description="public or partnership")
+    q: str = Field("", description="Words to search for")
+    sort: str = Field("", description="One of " + ", ".join(v for v, _ in selectors.SORT_OPTIONS))
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+class TextItemIn(Schema):
+    text: str
+    id: int | None = Field(None, description="The row's id, to change an existing row")
+
+
+class RequirementIn(Schema):
+    text: str
+    priority: str = "must"
+    id: int | None = None
+
+
+class ProductIn(Schema):
+    name: str
+    product_type: str = Field(description="service, platform, framework, guidance, data, ...")
+    description: str = ""
+    planned_date: datetime.date | None = None
+    id: int | None = None
+
+
+class ResourceIn(Schema):
+    skill: str = Field(description="The skill's slug, from GET /skills")
+    level: str = "working"
+    people: int = 1
+    days_per_month: Decimal
+    start_month: datetime.date = Field(description="Any day of the first month")
+    end_month: datetime.date = Field(description="Any day of the last month")
+    notes: str = ""
+    id: int | None = None
+
+
+class ProjectIn(Schema):
+    title: str
+    theme: str = Field(description="The theme's slug, from GET /themes")
+    summary: str
+    slug: str = Field("", description="Made from the title when empty")
+    sub_area: str | None = Field(None, description="The slug of a sub-area of the theme")
+    problem: str = ""
+    lead_organisation: str | None = Field(None, description="The organisation's slug")
+    project_lead: int | None = Field(None, description="The id of the person who leads it")
+    sponsor: str = ""
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+    estimated_cost: Decimal | None = None
+    visibility: Visibility = Visibility.PARTNERSHIP
+    tags: list[str] = Field(default_factory=list)
+    scope_in: list[TextItemIn] = Field(default_factory=list)
+    scope_out: list[TextItemIn] = Field(default_factory=list)
+    requirements: list[RequirementIn] = Field(default_factory=list)
+    products: list[ProductIn] = Field(default_factory=list)
+    benefits: list[TextItemIn] = Field(default_factory=list)
+    resources: list[ResourceIn] = Field(default_factory=list)
+
+
+class ProjectUpdateIn(ProjectIn):
+    version: int = Field(
+        description="The version you read; if someone saved the project since, the answer "
+        "is 409 edit_conflict and nothing is saved."
+    )
+
+
+class TransitionIn(Schema):
+    to_stage: str = Field(description="The stage to move to: " + ", ".join(Stage.values))
+    reason: str = ""

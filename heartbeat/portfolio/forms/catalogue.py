@@ -1,0 +1,51 @@
+"""The catalogue's filter form and the stage-move form."""
+
+from django import forms
+
+from heartbeat.portfolio.models import Stage
+
+
+class MoveForm(forms.Form):
+    to_stage = forms.ChoiceField(choices=Stage.choices)
+    reason = forms.CharField(required=False, max_length=2000)
+
+
+class CatalogueFilterForm(forms.Form):
+    """Draws the catalogue's filters; selectors.parse_catalogue_filters reads them."""
+
+    # The form only draws the filters (parse_catalogue_filters reads them): "required"
+    # only keeps "(optional)" off a search box that is as optional as every other filter.
+    q = forms.CharField(
+        label="Search",
+        required=True,
+        max_length=200,
+        help_text="Words in the title, summary, problem, scope or requirements",
+    )
+    theme = forms.ChoiceField(label="Theme", required=False)
+    stage = forms.ChoiceField(label="Stage", required=False)
+    lead = forms.ChoiceField(label="Lead organisation", required=False)
+    skill = forms.ChoiceField(label="Skill needed", required=False)
+    visibility = forms.ChoiceField(label="Visibility", required=False)
+    sort = forms.ChoiceField(label="Sort by", required=False)
+
+    def __init__(self, *args, options, user=None, **kwargs):
+        """``options`` is selectors.catalogue_options()."""
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [
+            ("", "Any theme"),
+            *((theme.slug, theme.name) for theme in options.themes),
+        ]
+        self.fields["stage"].choices = [("", "Any stage"), *options.stages]
+        self.fields["lead"].choices = [
+            ("", "Any organisation"),
+            *((org.slug, org.name) for org in options.lead_organisations),
+        ]
+        self.fields["skill"].choices = [
+            ("", "Any skill"),
+            *((skill.slug, skill.name) for skill in options.skills),
+        ]
+        self.fields["visibility"].choices = [("", "Any"), *options.visibilities]
+        self.fields["sort"].choices = [("", "Best match or title"), *options.sorts]
+        if not (user is not None and user.is_authenticated):
+            # Visitors see public projects only: the filter would have nothing to choose.
+            del self.fields["visibility"]

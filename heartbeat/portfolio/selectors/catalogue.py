@@ -1,0 +1,309 @@
+"""The catalogue: filters, search, sort, the filter form's options and exports."""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+
+from heartbeat.partnership.models import Organisation
+from heartbeat.portfolio.models import (
+    Project,
+    Requirement,
+    ResourceRequirement,
+    ScopeItem,
+    Stage,
+    Theme,
+    Visibility,
+)
+from heartbeat.skills.models import Skill
+
+STAGE_ORDER = {stage: i for i, stage in enumerate(Stage.values)}
+
+# The catalogue's sort orders, in the order a sort menu lists them.
+SORT_OPTIONS: list[tuple[str, str]] = [
+    ("title", "Title (A to Z)"),
+    ("-title", "Title (Z to A)"),
+    ("stage", "Stage"),
+    ("start", "Planned start (earliest first)"),
+    ("-start", "Planned start (latest first)"),
+    ("-updated", "Recently updated"),
+    ("updated", "Least recently updated"),
+]
+SORTS = frozenset(value for value, _ in SORT_OPTIONS)
+
+
+# The catalogue ----------------------------------------------------------------------------
+
+
+@dataclass
+class CatalogueFilters:
+    """The catalogue's URL parameters, checked. Empty strings mean no filter."""
+
+    theme: str = ""  # theme slug
+    stage: str = ""
+    lead: str = ""  # lead organisation slug
+    skill: str = ""  # skill slug
+    visibility: str = ""
+    q: str = ""
+    sort: str = ""  # one of SORTS; empty: by title, or by relevance when searching
+
+    FIELDS = ("theme", "stage", "lead", "skill", "visibility", "q", "sort")
+
+    def as_params(self) -> dict[str, str]:
+        """The filters that are set, as URL parameters."""
+        return {name: value for name, value in asdict(self).items() if value}
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(getattr(self, name) for name in self.FIELDS if name != "sort")
+
+
+def _param(params, name: str) -> str:
+    value = params.get(name, "")
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else ""
+    return str(value or "").strip()
+
+
+def parse_catalogue_filters(params) -> tuple[CatalogueFilters, list[str]]:
+    """Read the catalogue's filters from URL parameters (a QueryDict or a dict).
+
+    A value that is not valid is dropped and described in the errors, which pages show
+    as a message and the API answers with 422.
+    """
+    values = {name: _param(params, name) for name in CatalogueFilters.FIELDS}
+    errors: list[str] = []
+    if values["theme"] and not Theme.objects.filter(slug=values["theme"]).exists():
+        errors.append(f"There is no theme '{values['theme']}'.")
+        values["theme"] = ""
+    if values["stage"] and values["stage"] not in Stage.values:
+        errors.append(f"'{values['stage']}' is not a stage.")
+        values["stage"] = ""
+    if values["lead"] and not Organisation.objects.filter(slug=values["lead"]).exists():
+        errors.append(f"There is no organisation '{values['lead']}'.")
+        values["lead"] = ""
+    if values["skill"] and not Skill.objects.filter(slug=values["skill"]).exists():
+        errors.append(f"There is no skill '{values['skill']}'.")
+        values["skill"] = ""
+    if values["visibility"] and values["visibility"] not in Visibility.values:
+        errors.append(f"'{values['visibility']}' is not a visibility: use public or partnership.")
+        values["visibility"] = ""
+    if len(values["q"]) > 200:
+        errors.append("Search for 200 characters or fewer.")
+        values["q"] = ""
+    if values["sort"] and values["sort"] not in SORTS:
+        errors.append(f"'{values['sort']}' is not a way to sort projects.")
+        values["sort"] = ""
+    return CatalogueFilters(**values), errors
+
+
+def _search(queryset: QuerySet, q: str, *, rank: bool) -> tuple[QuerySet, bool]:
+    """Projects matching ``q``; the flag says whether they carry a ``search_rank``."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        query = SearchQuery(q, search_type="websearch", config="english")
+        # The same expressions as the GIN indexes of migration 0002, so each match reads
+        # its index; the three sets are joined by id so that none needs a full scan.
+        in_projects = (
+            Project.objects.annotate(
+                document=SearchVector("title", weight="A", config="english")
+                + SearchVector("summary", weight="B", config="english")
+                + SearchVector("problem", weight="C", config="english")
+            )
+            .filter(document=query)
+            .order_by()
+            .values("pk")
+        )
+        in_scope = (
+            ScopeItem.objects.annotate(document=SearchVector("text", config="english"))
+            .filter(document=query)
+            .order_by()
+            .values("project_id")
+        )
+        in_requirements = (
+            Requirement.objects.annotate(document=SearchVector("text", config="english"))
+            .filter(document=query)
+            .order_by()
+            .values("project_id")
+        )
+        queryset = queryset.filter(
+            Q(pk__in=in_projects) | Q(pk__in=in_scope) | Q(pk__in=in_requirements)
+        )
+        if rank:
+            # Ranked on the title and summary only: short, so cheap for every match.
+            queryset = queryset.annotate(
+                search_rank=SearchRank(
+                    SearchVector("title", weight="A", config="english")
+                    + SearchVector("summary", weight="B", config="english"),
+                    query,
+                )
+            )
+        return queryset, rank
+    for word in q.split():
+        queryset = queryset.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(problem__icontains=word)
+        )
+    return queryset, False
+
+
+def _stage_rank():
+    return Case(
+        *[When(stage=stage, then=Value(rank)) for stage, rank in STAGE_ORDER.items()],
+        output_field=IntegerField(),
+    )
+
+
+def project_catalogue(user, filters: CatalogueFilters) -> QuerySet:
+    """The projects ``user`` may see that match ``filters``, sorted, ready to paginate or
+    export (one query for the rows and one for their tags)."""
+    projects = Project.objects.visible_to(user)
+    if filters.theme:
+        projects = projects.filter(theme__slug=filters.theme)
+    if filters.stage:
+        projects = projects.filter(stage=filters.stage)
+    if filters.lead:
+        projects = projects.filter(lead_organisation__slug=filters.lead)
+    if filters.skill:
+        projects = projects.filter(
+            pk__in=ResourceRequirement.objects.filter(skill__slug=filters.skill).values(
+                "project_id"
+            )
+        )
+    if filters.visibility:
+        projects = projects.filter(visibility=filters.visibility)
+    ranked = False
+    if filters.q:
+        projects, ranked = _search(projects, filters.q, rank=not filters.sort)
+    sort = filters.sort
+    if sort == "title":
+        order = ["title", "pk"]
+    elif sort == "-title":
+        order = ["-title", "-pk"]
+    elif sort == "stage":
+        projects = projects.annotate(stage_rank=_stage_rank())
+        order = ["stage_rank", "title", "pk"]
+    elif sort == "start":
+        order = [F("planned_start").asc(nulls_last=True), "title", "pk"]
+    elif sort == "-start":
+        order = [F("planned_start").desc(nulls_last=True), "title", "pk"]
+    elif sort == "updated":
+        order = ["updated_at", "pk"]
+    elif sort == "-updated":
+        order = ["-updated_at", "-pk"]
+    elif ranked:
+        order = ["-search_rank", "title", "pk"]
+    else:
+        order = ["title", "pk"]
+    return (
+        projects.select_related("theme", "sub_area", "lead_organisation", "project_lead")
+        .prefetch_related("tags")
+        .order_by(*order)
+    )
+
+
+@dataclass
+class CatalogueOptions:
+    """The choices a catalogue filter form offers; records come as rows with slug and name."""
+
+    themes: list[Any]
+    stages: list[tuple[str, str]]
+    lead_organisations: list[Any]
+    skills: list[Any]
+    visibilities: list[tuple[str, str]]
+    sorts: list[tuple[str, str]] = field(default_factory=lambda: list(SORT_OPTIONS))
+
+
+def catalogue_page_rows(queryset: QuerySet) -> QuerySet:
+    """The catalogue's rows as the page shows them: only the columns of its table.
+
+    Exports need every column (project lead, tags); the page, shown far more often, does not.
+    """
+    return (
+        queryset.select_related(None)
+        .prefetch_related(None)
+        .select_related("theme", "sub_area", "lead_organisation")
+        .only(
+            "title",
+            "slug",
+            "visibility",
+            "stage",
+            "planned_start",
+            "planned_end",
+            "theme__name",
+            "sub_area__name",
+            "lead_organisation__name",
+        )
+    )
+
+
+def catalogue_options() -> CatalogueOptions:
+    """Themes, stages, organisations that lead projects and active skills (3 queries).
+
+    Each option is a named row of slug and name: the filter form needs nothing else, and
+    with hundreds of organisations whole model instances cost more than the rest of the page.
+    """
+    return CatalogueOptions(
+        themes=list(Theme.objects.values_list("slug", "name", named=True)),
+        stages=list(Stage.choices),
+        lead_organisations=list(
+            Organisation.objects.filter(
+                pk__in=Project.objects.exclude(lead_organisation=None).values(
+                    "lead_organisation_id"
+                )
+            )
+            .order_by("name")
+            .values_list("slug", "name", named=True)
+        ),
+        skills=list(
+            Skill.objects.active().order_by("name").values_list("slug", "name", named=True)
+        ),
+        visibilities=list(Visibility.choices),
+    )
+
+
+EXPORT_HEADERS = [
+    "Title",
+    "Slug",
+    "Theme",
+    "Sub-area",
+    "Stage",
+    "Visibility",
+    "Lead organisation",
+    "Project lead",
+    "Sponsor",
+    "Planned start",
+    "Planned end",
+    "Estimated cost (£)",
+    "Tags",
+    "Summary",
+]
+
+
+def catalogue_export_rows(queryset) -> tuple[list[str], list[list[Any]]]:
+    """Headers and rows of the catalogue's projects for CSV, XLSX and JSON exports.
+
+    Dates stay ``date`` objects and costs ``Decimal`` (spreadsheets keep their types; for
+    JSON use Django's ``DjangoJSONEncoder``).
+    """
+    rows = [
+        [
+            project.title,
+            project.slug,
+            project.theme.name,
+            project.sub_area.name if project.sub_area else "",
+            project.get_stage_display(),
+            project.get_visibility_display(),
+            project.lead_organisation.name if project.lead_organisation else "",
+            project.project_lead.display_name if project.project_lead else "",
+            project.sponsor,
+            project.planned_start,
+            project.planned_end,
+            project.estimated_cost,
+            ", ".join(tag.name for tag in project.tags.all()),
+            project.summary,
+        ]
+        for project in queryset
+    ]
+    return list(EXPORT_HEADERS), rows
