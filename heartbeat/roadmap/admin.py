@@ -8,10 +8,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from heartbeat.core.exceptions import ApplicationError
 from heartbeat.roadmap import rules
-from heartbeat.roadmap.models import Adoption, Product
+from heartbeat.roadmap.models import LINK_MAX, Adoption, Product
 
 
 class ProductAdminForm(forms.ModelForm):
+    link = forms.URLField(
+        label="Where it lives", required=False, max_length=LINK_MAX, assume_scheme="https"
+    )
+
     class Meta:
         model = Product
         fields = [

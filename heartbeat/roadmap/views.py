@@ -406,7 +406,9 @@ def adoption_edit(request, pk):
 def adoption_remove(request, pk):
     adoption = _adoption_for_change(request, pk)
     product = adoption.product
-    form = RemoveForm(request.POST or None, initial={"version": adoption.version})
+    form = RemoveForm(
+        request.POST if request.method == "POST" else None, initial={"version": adoption.version}
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
         try:

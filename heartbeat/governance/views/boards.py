@@ -125,7 +125,7 @@ def seat_add(request, slug):
         permissions.can_manage_boards(request.user),
         "Only the programme office changes who sits on boards.",
     )
-    form = SeatForm(request.POST or None)
+    form = SeatForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -414,7 +414,7 @@ def attendance(request, pk):
 def action_add(request, pk):
     meeting = selectors.meeting_for_change(request.user, pk)
     _require_board(request, meeting.board)
-    form = ActionForm(request.POST or None)
+    form = ActionForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
