@@ -225,7 +225,8 @@ def _decisions_with_subjects(queryset):
 
 
 def meeting_detail(user, pk: int) -> MeetingDetail:
-    """A meeting with its agenda, attendance, decisions and actions, or 404 (7 queries)."""
+    """A meeting with its agenda, attendance, decisions and actions, or 404 (8 queries,
+    one of them the person's seats)."""
     if not permissions.can_view_meetings(user):
         raise Http404("Meetings are for signed-in members.")
     meeting = get_object_or_404(Meeting.objects.select_related("board", "created_by"), pk=pk)
@@ -556,7 +557,7 @@ class Awaiting:
 
 def awaiting_decisions(user, *, board_ids=None, limit: int | None = None) -> tuple[int, list]:
     """Projects at a gate owned by one of ``board_ids`` (every board when None), with the
-    board's latest decision about that gate if it deferred or rejected it (3 queries).
+    board's latest decision about that gate if it deferred or rejected it (4 queries).
 
     Returns the total and the first ``limit`` of them, oldest in their stage first.
     """
@@ -600,8 +601,8 @@ class ProjectGates:
 
 
 def project_gates(user, project: Project) -> ProjectGates:
-    """A project's gate history: its decisions and the moves they made (2 queries; uses the
-    project page's prefetched transitions)."""
+    """A project's gate history: its decisions and the moves they made (3 queries, one of
+    them the person's seats; uses the project page's prefetched transitions)."""
     decisions = list(
         decision_queryset(user)
         .filter(Q(project=project) | Q(product__project=project))
