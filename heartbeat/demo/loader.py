@@ -20,6 +20,8 @@ DEMO_LOADERS: list[str] = [
     "heartbeat.demo.skills.load",
     "heartbeat.demo.portfolio.load",
     "heartbeat.demo.recruitment.load",
+    "heartbeat.demo.roadmap.load",
+    "heartbeat.demo.governance.load",
 ]
 
 

@@ -527,13 +527,47 @@ def action_for_change(user, pk: int) -> Action:
 # Stage gates -------------------------------------------------------------------------------
 
 
+# The lifecycle's way forward: a move along it is one a board may be waiting to decide.
+FORWARD = (
+    Stage.PROPOSED,
+    Stage.DEFINED,
+    Stage.APPROVED,
+    Stage.RECRUITING,
+    Stage.IN_DELIVERY,
+    Stage.CLOSED,
+)
+
+
 def stages_before(stage: str) -> list[str]:
-    """The stages from which a project moves into ``stage`` in the lifecycle."""
+    """The stages from which a project moves forward into ``stage`` in the lifecycle."""
+    if stage not in FORWARD:
+        return []
     return [
         from_stage
         for from_stage, moves in MOVES.items()
-        if any(move.to_stage == stage for move in moves)
+        if from_stage in FORWARD
+        and FORWARD.index(from_stage) < FORWARD.index(stage)
+        and any(move.to_stage == stage for move in moves)
     ]
+
+
+def _due(to_stage: str, today: datetime.date) -> Q:
+    """Projects whose own dates say the move into ``to_stage`` is due: delivery once the
+    planned start has come, closure once the planned end has passed. Approval is due as
+    soon as a project is defined (its definition is complete)."""
+    if to_stage == Stage.IN_DELIVERY:
+        return Q(planned_start__isnull=True) | Q(planned_start__lte=today)
+    if to_stage == Stage.CLOSED:
+        return Q(planned_end__lt=today)
+    return Q()
+
+
+def _is_due(project: Project, to_stage: str, today: datetime.date) -> bool:
+    if to_stage == Stage.IN_DELIVERY:
+        return project.planned_start is None or project.planned_start <= today
+    if to_stage == Stage.CLOSED:
+        return project.planned_end is not None and project.planned_end < today
+    return True
 
 
 @dataclass
@@ -564,21 +598,29 @@ def awaiting_decisions(user, *, board_ids=None, limit: int | None = None) -> tup
     gates = StageGate.objects.select_related("board")
     if board_ids is not None:
         gates = gates.filter(board_id__in=board_ids)
+    today = timezone.localdate()
+    waiting = Q(pk__in=[])
     by_stage: dict[str, list[StageGate]] = {}
     for gate in gates:
         for stage in stages_before(gate.stage):
             by_stage.setdefault(stage, []).append(gate)
+            waiting |= Q(stage=stage) & _due(gate.stage, today)
     if not by_stage:
         return 0, []
     projects = (
         Project.objects.visible_to(user)
-        .filter(stage__in=list(by_stage))
+        .filter(waiting)
         .select_related("theme", "lead_organisation")
         .order_by("stage_changed_at", "title")
     )
     total = projects.count()
     page = list(projects[:limit] if limit is not None else projects)
-    pairs = [Awaiting(project=p, gate=g) for p in page for g in by_stage[p.stage]]
+    pairs = [
+        Awaiting(project=p, gate=g)
+        for p in page
+        for g in by_stage[p.stage]
+        if _is_due(p, g.stage, today)
+    ]
     latest: dict[tuple[int, str], Decision] = {}
     for decision in (
         Decision.objects.filter(project__in=[p.pk for p in page], transition__isnull=True)

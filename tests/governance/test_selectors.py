@@ -183,3 +183,27 @@ def test_the_whole_meeting_page_stays_under_twenty_queries(client, member, board
     with CaptureQueriesContext(connection) as queries:
         assert client.get(meeting.get_absolute_url()).status_code == 200
     assert len(queries.captured_queries) <= 20
+
+
+def test_a_project_awaits_a_gate_when_its_move_is_due(board_member, board, programme_office):
+    from heartbeat.governance import services as governance_services
+
+    today = timezone.localdate()
+    governance_services.gate_set(actor=programme_office, stage=Stage.CLOSED, board=board)
+    defined = ProjectFactory(stage=Stage.DEFINED, title="Defined")
+    ended = ProjectFactory(
+        stage=Stage.IN_DELIVERY, title="Ended", planned_end=today - datetime.timedelta(days=1)
+    )
+    ProjectFactory(
+        stage=Stage.IN_DELIVERY, title="Running", planned_end=today + datetime.timedelta(days=90)
+    )
+    ProjectFactory(stage=Stage.CLOSED, title="Closed")  # reopening is not awaited
+    ProjectFactory(stage=Stage.PROPOSED, title="Proposed")
+    total, pairs = selectors.awaiting_decisions(board_member, board_ids={board.pk})
+    assert total == 2
+    assert {(a.project.title, a.gate.stage) for a in pairs} == {
+        (defined.title, Stage.APPROVED),
+        (ended.title, Stage.CLOSED),
+    }
+    other = BoardFactory(name="Partnership Board")
+    assert selectors.awaiting_decisions(board_member, board_ids={other.pk}) == (0, [])

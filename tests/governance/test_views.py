@@ -301,6 +301,7 @@ def test_the_meeting_page_lists_everything(client, member, board):
     ActionFactory(meeting=earlier, description="Circulate the framework")
     client.force_login(member)
     page = _text(client.get(meeting.get_absolute_url()))
+    assert f'<a class="ds_link" href="{board.get_absolute_url()}">Programme Board</a>' in page
     for text in (
         "Budget 2027-28",
         "Head of Finance",

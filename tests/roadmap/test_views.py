@@ -134,6 +134,7 @@ def test_the_product_page_shows_its_adoption(client, member):
     )
     client.force_login(member)
     page = _page(client, product.get_absolute_url())
+    assert f'<a class="ds_link" href="{product.project.get_absolute_url()}">' in page
     assert 'id="adoption-rate">2 of the partnership' in page
     assert "(67%)" in page
     response = client.get(product.get_absolute_url(), {"format": "xlsx"})
