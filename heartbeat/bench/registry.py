@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 KINDS = ("list", "detail", "dashboard", "export", "api")
 
@@ -131,6 +132,7 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("API: open needs", "/api/v1/open-needs", "api", signed_in=False),
     BenchURL("API: project coverage", coverage_api, "api", signed_in=False),
     BenchURL("API: pledges", "/api/v1/pledges", "api"),
+    *import_module("heartbeat.bench.roadmap").URLS,
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.

@@ -38,6 +38,7 @@ from heartbeat.governance.models import (
     Meeting,
     MeetingStatus,
     StageGate,
+    paper_path,
 )
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, StageTransition
@@ -161,6 +162,11 @@ def _agenda(meeting: Meeting, items: list, office, when) -> None:
             agenda_item.paper_name = name
             agenda_item.paper_type = PAPER_TYPES[".pdf"]
             agenda_item.paper_size = len(content)
+            # The demo's papers have names of their own: loading again replaces the file
+            # rather than piling up copies beside it.
+            path = paper_path(agenda_item, name)
+            if agenda_item.paper.storage.exists(path):
+                agenda_item.paper.storage.delete(path)
             agenda_item.paper.save(name, ContentFile(content), save=False)
         _save(agenda_item, office, when)
 

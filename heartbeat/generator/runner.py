@@ -29,6 +29,8 @@ GENERATORS: list[str] = [
     "heartbeat.generator.partnership.generate",
     "heartbeat.generator.portfolio.generate",
     "heartbeat.generator.recruitment.generate",
+    "heartbeat.generator.roadmap.generate",
+    "heartbeat.generator.governance.generate",
 ]
 
 # Batch size for bulk inserts: small enough for SQLite's variable limit on wide tables.
