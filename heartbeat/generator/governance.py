@@ -202,17 +202,18 @@ def _decisions(meetings, gate_board, now, rng) -> int:
                 transition=move,
             )
         )
-    for project in Project.objects.filter(stage=Stage.DEFINED).only("pk", "title"):
-        if rng.random() < DEFERRED_SHARE:
-            decisions.append(
-                Decision(
-                    meeting=rng.choice(held),
-                    title=f"Defer approval of {project.title}"[:300],
-                    outcome="deferred",
-                    project_id=project.pk,
-                    gate_stage=Stage.APPROVED,
-                )
-            )
+    defined = Project.objects.filter(stage=Stage.DEFINED).only("pk", "title")
+    decisions.extend(
+        Decision(
+            meeting=rng.choice(held),
+            title=f"Defer approval of {project.title}"[:300],
+            outcome="deferred",
+            project_id=project.pk,
+            gate_stage=Stage.APPROVED,
+        )
+        for project in defined
+        if rng.random() < DEFERRED_SHARE
+    )
     bulk_create_with_history(decisions, Decision, batch_size=BATCH_SIZE)
     return len(decisions)
 
