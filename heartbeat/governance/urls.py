@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heartbeat.governance.views import boards, decisions, meetings
+from heartbeat.governance.views import actions, boards, decisions, meetings
 
 app_name = "governance"
 
@@ -31,7 +31,7 @@ urlpatterns = [
         name="agenda_item_add",
     ),
     path("governance/meetings/<int:pk>/attendance/", meetings.attendance, name="attendance"),
-    path("governance/meetings/<int:pk>/actions/new/", meetings.action_add, name="action_add"),
+    path("governance/meetings/<int:pk>/actions/new/", actions.action_add, name="action_add"),
     path(
         "governance/meetings/<int:pk>/decisions/new/",
         decisions.decision_add,
@@ -44,8 +44,8 @@ urlpatterns = [
         name="agenda_item_remove",
     ),
     path("governance/agenda/<int:pk>/paper/", meetings.paper, name="paper"),
-    path("governance/actions/", meetings.action_list, name="actions"),
-    path("governance/actions/<int:pk>/", meetings.action_edit, name="action_edit"),
+    path("governance/actions/", actions.action_list, name="actions"),
+    path("governance/actions/<int:pk>/", actions.action_edit, name="action_edit"),
     path("governance/decisions/", decisions.decision_log, name="decisions"),
     path("governance/decisions/new/", decisions.decision_add, name="decision_new"),
     path("governance/decisions/<int:pk>/", decisions.decision_detail, name="decision_detail"),

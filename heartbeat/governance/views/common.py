@@ -9,6 +9,8 @@ from django.urls import reverse
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exceptions import PermissionDenied as Refused
 from heartbeat.core.exports import EXPORT_FORMATS
+from heartbeat.core.formatting import uk_date
+from heartbeat.governance import permissions
 
 OUTCOME_COLOURS = {"approved": "green", "rejected": "red", "deferred": "orange"}
 MEETING_COLOURS = {"scheduled": "blue", "held": "green", "cancelled": "grey"}
@@ -63,3 +65,18 @@ def keep_input_after_conflict(form_class, request, error: Conflict, **kwargs):
     form.is_valid()
     form.add_error(None, error.message)
     return form
+
+
+def require_board(request, board) -> None:
+    require(
+        permissions.can_act_for_board(request.user, board),
+        f"Only the {board.name}'s members and the programme office can do this.",
+    )
+
+
+def meeting_crumbs(meeting, *more):
+    return crumbs(
+        (meeting.board.name, meeting.board.get_absolute_url()),
+        (f"Meeting of {uk_date(meeting.starts_at)}", meeting.get_absolute_url()),
+        *more,
+    )

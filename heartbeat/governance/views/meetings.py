@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
@@ -18,8 +17,6 @@ from heartbeat.core.pagination import paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.feeds import meetings_calendar
 from heartbeat.governance.forms import (
-    ActionForm,
-    ActionUpdateForm,
     AgendaItemForm,
     AttendanceForm,
     MeetingForm,
@@ -30,27 +27,14 @@ from heartbeat.governance.views.common import (
     crumbs,
     export_format,
     keep_input_after_conflict,
+    meeting_crumbs,
     require,
+    require_board,
     show_error,
     site,
 )
 
 PER_PAGE = 25
-
-
-def _require_board(request, board) -> None:
-    require(
-        permissions.can_act_for_board(request.user, board),
-        f"Only the {board.name}'s members and the programme office can do this.",
-    )
-
-
-def _meeting_crumbs(meeting, *more):
-    return crumbs(
-        (meeting.board.name, meeting.board.get_absolute_url()),
-        (f"Meeting of {uk_date(meeting.starts_at)}", meeting.get_absolute_url()),
-        *more,
-    )
 
 
 # The list and the feed ---------------------------------------------------------------------
@@ -153,7 +137,7 @@ def _meeting_form_page(request, *, board, meeting, form, status=200):
         )
     else:
         title = f"Edit the meeting of {uk_date(meeting.starts_at)}"
-        trail = _meeting_crumbs(meeting, ("Edit", None))[2:]
+        trail = meeting_crumbs(meeting, ("Edit", None))[2:]
     return render(
         request,
         "governance/meeting_form.html",
@@ -170,7 +154,7 @@ def _meeting_form_page(request, *, board, meeting, form, status=200):
 
 def meeting_create(request, slug):
     board = get_object_or_404(Board, slug=slug)
-    _require_board(request, board)
+    require_board(request, board)
     if request.method != "POST":
         return _meeting_form_page(request, board=board, meeting=None, form=MeetingForm())
     form = MeetingForm(request.POST)
@@ -188,7 +172,7 @@ def meeting_create(request, slug):
 def meeting_edit(request, pk):
     meeting = selectors.meeting_for_change(request.user, pk)
     board = meeting.board
-    _require_board(request, board)
+    require_board(request, board)
     if request.method != "POST":
         start = timezone.localtime(meeting.starts_at)
         form = MeetingForm(
@@ -235,7 +219,7 @@ def _item_page(request, *, meeting, item, form, status=200):
         "governance/agenda_item_form.html",
         common(
             page_title=title,
-            breadcrumbs=_meeting_crumbs(meeting, (title, None)),
+            breadcrumbs=meeting_crumbs(meeting, (title, None)),
             form=form,
             meeting=meeting,
             item=item,
@@ -246,7 +230,7 @@ def _item_page(request, *, meeting, item, form, status=200):
 
 def agenda_item_add(request, pk):
     meeting = selectors.meeting_for_change(request.user, pk)
-    _require_board(request, meeting.board)
+    require_board(request, meeting.board)
     if request.method != "POST":
         return _item_page(request, meeting=meeting, item=None, form=AgendaItemForm())
     form = AgendaItemForm(request.POST, request.FILES)
@@ -276,7 +260,7 @@ def _item(request, pk) -> AgendaItem:
 def agenda_item_edit(request, pk):
     item = _item(request, pk)
     meeting = item.meeting
-    _require_board(request, meeting.board)
+    require_board(request, meeting.board)
     if request.method != "POST":
         form = AgendaItemForm(
             initial={
@@ -316,7 +300,7 @@ def agenda_item_edit(request, pk):
 def agenda_item_remove(request, pk):
     item = _item(request, pk)
     meeting = item.meeting
-    _require_board(request, meeting.board)
+    require_board(request, meeting.board)
     error = None
     if request.method == "POST":
         try:
@@ -331,7 +315,7 @@ def agenda_item_remove(request, pk):
         "governance/agenda_item_remove.html",
         common(
             page_title=f"Take {item.title} off the agenda",
-            breadcrumbs=_meeting_crumbs(meeting, ("Remove an item", None)),
+            breadcrumbs=meeting_crumbs(meeting, ("Remove an item", None)),
             item=item,
             meeting=meeting,
             error=error,
@@ -367,7 +351,7 @@ def paper(request, pk):
 def attendance(request, pk):
     detail = selectors.meeting_detail(request.user, pk)
     meeting = detail.meeting
-    _require_board(request, meeting.board)
+    require_board(request, meeting.board)
     people = [(row.person.pk, row.person.display_name) for row in detail.attendance]
     status = 200
     if request.method == "POST":
@@ -400,129 +384,9 @@ def attendance(request, pk):
         "governance/attendance_form.html",
         common(
             page_title="Record attendance",
-            breadcrumbs=_meeting_crumbs(meeting, ("Attendance", None)),
+            breadcrumbs=meeting_crumbs(meeting, ("Attendance", None)),
             form=form,
             meeting=meeting,
-        ),
-        status=status,
-    )
-
-
-# Actions -----------------------------------------------------------------------------------
-
-
-def action_add(request, pk):
-    meeting = selectors.meeting_for_change(request.user, pk)
-    _require_board(request, meeting.board)
-    form = ActionForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                action = services.action_create(
-                    actor=request.user, meeting=meeting, data=form.to_input()
-                )
-            except ApplicationError as error:
-                status = show_error(form, error)
-            else:
-                messages.success(
-                    request, f"The action for {action.owner.display_name} has been recorded."
-                )
-                return redirect(meeting.get_absolute_url() + "#actions")
-        else:
-            status = 422
-    return render(
-        request,
-        "governance/action_form.html",
-        common(
-            page_title="Record an action",
-            breadcrumbs=_meeting_crumbs(meeting, ("Record an action", None)),
-            form=form,
-            meeting=meeting,
-        ),
-        status=status,
-    )
-
-
-def action_list(request):
-    require(permissions.can_view_meetings(request.user), "Actions are for signed-in members.")
-    filters, errors = selectors.parse_action_filters(request.GET)
-    actions = selectors.action_list(request.user, filters)
-    if fmt := export_format(request):
-        return export_response(
-            fmt,
-            filename="board-actions",
-            headers=selectors.ACTION_EXPORT_HEADERS,
-            rows=selectors.action_export_rows(actions),
-            title="Actions",
-        )
-    return render(
-        request,
-        "governance/action_list.html",
-        common(
-            page_title="Your actions" if filters.mine else "Board actions",
-            breadcrumbs=crumbs(("Actions", None)),
-            page_obj=paginate(actions, request, PER_PAGE),
-            filters=filters,
-            filter_errors=errors,
-            boards=list(Board.objects.values_list("slug", "name")),
-            today=timezone.localdate(),
-            can_update=lambda a: permissions.can_update_action(request.user, a, a.meeting.board),
-        ),
-    )
-
-
-def action_edit(request, pk):
-    action = selectors.action_for_change(request.user, pk)
-    board = action.meeting.board
-    require(
-        permissions.can_update_action(request.user, action, board),
-        "Only the action's owner, the board's members and the programme office can update it.",
-    )
-    status = 200
-    if request.method == "POST":
-        form = ActionUpdateForm(request.POST)
-        if form.is_valid():
-            try:
-                services.action_update(
-                    actor=request.user,
-                    action=action,
-                    status=form.cleaned_data["status"],
-                    update=form.cleaned_data.get("update", ""),
-                    due_on=form.cleaned_data["due_on"],
-                    expected_version=form.cleaned_data.get("version") or action.version,
-                )
-            except Conflict as error:
-                form = keep_input_after_conflict(ActionUpdateForm, request, error)
-                status = 409
-            except ApplicationError as error:
-                status = show_error(form, error)
-            else:
-                messages.success(request, "The action has been updated.")
-                back = request.POST.get("next", "")
-                if back == "mine":
-                    return redirect(reverse("governance:actions") + "?owner=me")
-                return redirect(action.meeting.get_absolute_url() + "#actions")
-        else:
-            status = 422
-    else:
-        form = ActionUpdateForm(
-            initial={
-                "status": action.status,
-                "update": action.update,
-                "due_on": action.due_on,
-                "version": action.version,
-            }
-        )
-    return render(
-        request,
-        "governance/action_edit.html",
-        common(
-            page_title="Update an action",
-            breadcrumbs=_meeting_crumbs(action.meeting, ("Update an action", None)),
-            form=form,
-            action=action,
-            back=request.GET.get("next", request.POST.get("next", "")),
         ),
         status=status,
     )
