@@ -14,9 +14,9 @@ def _a_live_product() -> str:
         .values_list("slug", flat=True)
         .first()
     )
-    if slug is None:
-        raise LookupError("The generated database has no adopted product.")
-    return slug
+    # Without the roadmap's generator there is no product: the page then answers 404, and
+    # the bench reports it as a failure rather than measuring another page.
+    return slug or "none-generated"
 
 
 def product_page() -> str:
@@ -40,9 +40,8 @@ def meeting_page() -> str:
         .values_list("pk", flat=True)
         .first()
     )
-    if pk is None:
-        raise LookupError("The generated database has no meeting that was held.")
-    return f"/governance/meetings/{pk}/"
+    # Without governance's generator there is no meeting: 404, reported as a failure.
+    return f"/governance/meetings/{pk or 0}/"
 
 
 URLS: list[BenchURL] = [

@@ -392,3 +392,22 @@ def test_a_gate_applies_to_every_move_into_its_stage(programme_office, board_mem
     )
     assert decision.transition.to_stage == Stage.IN_DELIVERY
     assert decision.transition.at <= timezone.now() + datetime.timedelta(seconds=1)
+
+
+def test_the_listener_links_only_a_decision_that_fits_the_move(programme_board, defined_project):
+    from heartbeat.portfolio import hooks
+
+    elsewhere = DecisionFactory(
+        meeting=MeetingFactory(board=programme_board),
+        project=ProjectFactory(),
+        gate_stage=Stage.APPROVED,
+    )
+    with hooks.transition_checks.replaced({}):
+        portfolio_services.project_transition(
+            actor=None,
+            project=defined_project,
+            to_stage=Stage.APPROVED,
+            extra={"decision": elsewhere.pk},
+        )
+    elsewhere.refresh_from_db()
+    assert elsewhere.transition is None

@@ -311,3 +311,13 @@ def test_the_meeting_page_lists_everything(client, member, board):
         'id="actions-carried-table"',
     ):
         assert text in page, text
+
+
+def test_what_awaits_a_decision_exports(client, board_member, board):
+    approval_gate(board)
+    complete_definition(ProjectFactory(stage=Stage.DEFINED, title="ePlanning"))
+    client.force_login(board_member)
+    response = client.get(reverse("governance:awaiting"), {"board": "mine", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Project", "Stage", "In that stage since", "Gate", "Board"]
+    assert rows[1][0] == "ePlanning" and rows[1][4] == "Programme Board"

@@ -22,11 +22,13 @@ from heartbeat.governance.selectors.decisions import (
     with_subjects,
 )
 from heartbeat.governance.selectors.gates import (
+    AWAITING_EXPORT_HEADERS,
     FORWARD,
     Awaiting,
     GateRow,
     ProjectGates,
     awaiting_decisions,
+    awaiting_export_rows,
     gate_overview,
     project_gates,
     stages_before,
@@ -55,6 +57,7 @@ from heartbeat.governance.selectors.meetings import (
 
 __all__ = [
     "ACTION_EXPORT_HEADERS",
+    "AWAITING_EXPORT_HEADERS",
     "ActionFilters",
     "AttendanceRow",
     "Awaiting",
@@ -74,6 +77,7 @@ __all__ = [
     "action_for_change",
     "action_list",
     "awaiting_decisions",
+    "awaiting_export_rows",
     "board_detail",
     "board_for_change",
     "board_list",

@@ -129,6 +129,34 @@ def awaiting_decisions(user, *, board_ids=None, limit: int | None = None) -> tup
     return total, pairs
 
 
+AWAITING_EXPORT_HEADERS = (
+    "Project",
+    "Stage",
+    "In that stage since",
+    "Gate",
+    "Board",
+    "Last decision",
+    "Last decision on",
+    "Page",
+)
+
+
+def awaiting_export_rows(rows: list[Awaiting], site: str) -> list[list]:
+    return [
+        [
+            a.project.title,
+            a.project.get_stage_display(),
+            timezone.localdate(a.project.stage_changed_at) if a.project.stage_changed_at else "",
+            a.gate.get_stage_display(),
+            a.gate.board.name,
+            a.last_decision.get_outcome_display() if a.last_decision else "",
+            timezone.localdate(a.last_decision.meeting.starts_at) if a.last_decision else "",
+            site + a.project.get_absolute_url(),
+        ]
+        for a in rows
+    ]
+
+
 @dataclass
 class ProjectGates:
     decisions: list[Decision]

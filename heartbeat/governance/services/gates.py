@@ -173,7 +173,17 @@ def link_decision(*, actor, transition: StageTransition, extra) -> None:
     decision_id = _decision_id(extra)
     if decision_id is None:
         return
-    decision = Decision.objects.select_for_update().get(pk=decision_id)
+    decision = Decision.objects.select_for_update().filter(pk=decision_id).first()
+    # ``check_gate`` refused any decision that does not fit this move; one that does not
+    # fit here came through a caller that replaced the checks, and is not linked.
+    if (
+        decision is None
+        or decision.transition_id is not None
+        or decision.project_id != transition.project_id
+        or decision.gate_stage != transition.to_stage
+        or decision.outcome != Outcome.APPROVED
+    ):
+        return
     decision.transition = transition
     decision.version += 1
     save(decision, actor)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
+from heartbeat.core.exports import export_response
 from heartbeat.core.pagination import paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.forms import BoardForm, GateForm, SeatEndForm, SeatForm, SeatRoleForm
@@ -16,9 +17,11 @@ from heartbeat.governance.services.gates import GATEABLE_STAGES, stage_label
 from heartbeat.governance.views.common import (
     common,
     crumbs,
+    export_format,
     keep_input_after_conflict,
     require,
     show_error,
+    site,
 )
 
 PER_PAGE = 25
@@ -315,6 +318,14 @@ def awaiting(request):
         if board is not None:
             board_ids = {board.pk}
     total, rows = selectors.awaiting_decisions(request.user, board_ids=board_ids)
+    if fmt := export_format(request):
+        return export_response(
+            fmt,
+            filename="awaiting-a-decision",
+            headers=selectors.AWAITING_EXPORT_HEADERS,
+            rows=selectors.awaiting_export_rows(rows, site(request)),
+            title="Awaiting a decision",
+        )
     page_obj = paginate(rows, request, PER_PAGE)
     return render(
         request,
