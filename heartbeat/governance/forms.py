@@ -16,6 +16,7 @@ from heartbeat.governance.inputs import (
     MeetingInput,
 )
 from heartbeat.governance.models import (
+    ITEM_NUMBER_MAX,
     LINK_MAX,
     MINUTES_MAX,
     NAME_MAX,
@@ -216,7 +217,7 @@ class AgendaItemForm(forms.Form):
     order = forms.IntegerField(
         label="Item number",
         min_value=0,
-        max_value=999,
+        max_value=ITEM_NUMBER_MAX,
         required=False,
         help_text="Where it comes on the agenda; leave empty to add it at the end",
         error_messages={"invalid": "Enter the item number as a whole number, like 3"},

@@ -4,6 +4,8 @@ and actions, the decision log, and the stage gates whose moves need a board's de
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -11,6 +13,7 @@ from heartbeat.core.models import TimeStampedModel
 from heartbeat.portfolio.models import Stage
 
 NAME_MAX = 120
+ITEM_NUMBER_MAX = 999
 REMIT_MAX = 2000
 TITLE_MAX = 300
 TEXT_MAX = 4000
@@ -18,6 +21,13 @@ MINUTES_MAX = 50000
 PLACE_MAX = 200
 LINK_MAX = 500
 PAPER_MAX_BYTES = 20 * 1024 * 1024
+
+
+def at_most(field: str, length: int, name: str) -> models.CheckConstraint:
+    """The database holds long text to the same length as the forms, services and API."""
+    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), length), name=name)
+
+
 # Papers people read in a board pack: documents, spreadsheets, slides and PDFs.
 PAPER_TYPES = {
     ".pdf": "application/pdf",
@@ -59,6 +69,7 @@ class Board(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [at_most("remit", REMIT_MAX, "board_remit_length")]
 
     def __str__(self):
         return self.name
@@ -151,6 +162,7 @@ class Meeting(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(status__in=MeetingStatus.values), name="meeting_status_known"
             ),
+            at_most("minutes", MINUTES_MAX, "meeting_minutes_length"),
         ]
         indexes = [models.Index(fields=["board", "starts_at"])]
 
@@ -191,6 +203,10 @@ class AgendaItem(models.Model):
                 condition=Q(paper_size__isnull=True) | Q(paper_size__lte=PAPER_MAX_BYTES),
                 name="agendaitem_paper_size_bounded",
             ),
+            models.CheckConstraint(
+                condition=Q(order__lte=ITEM_NUMBER_MAX), name="agendaitem_number_bounded"
+            ),
+            at_most("summary", TEXT_MAX, "agendaitem_summary_length"),
         ]
 
     def __str__(self):
@@ -339,6 +355,8 @@ class Decision(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(outcome__in=Outcome.values), name="decision_outcome_known"
             ),
+            at_most("detail", TEXT_MAX, "decision_detail_length"),
+            at_most("conditions", TEXT_MAX, "decision_conditions_length"),
         ]
 
     def __str__(self):

@@ -117,9 +117,10 @@ def calendar(request):
 def changes(request):
     today = timezone.localdate()
     default = today - datetime.timedelta(days=CHANGES_DEFAULT_DAYS)
-    form = ChangesForm(request.GET or None, initial={"since": default})
+    asked = "since" in request.GET
+    form = ChangesForm(request.GET if asked else None, initial={"since": default})
     since, status = default, 200
-    if request.GET:
+    if asked:
         if form.is_valid():
             since = form.cleaned_data["since"]
             if since > today:

@@ -378,3 +378,31 @@ def test_actions_wait_for_the_meeting(board_member, board, member):
             data=ActionInput(description="Later", owner_id=member.pk, due_on=TODAY),
         )
     assert error.value.code == "meeting_not_yet_held"
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "length"),
+    [
+        ("board", "remit", 2001),
+        ("meeting", "minutes", 50001),
+        ("decision", "conditions", 4001),
+    ],
+)
+def test_the_database_holds_long_text_to_the_same_length(model, field, length):
+    from django.db import IntegrityError, transaction
+
+    record = {
+        "board": BoardFactory,
+        "meeting": MeetingFactory,
+        "decision": DecisionFactory,
+    }[model]()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(record).objects.filter(pk=record.pk).update(**{field: "x" * length})
+
+
+def test_the_database_bounds_agenda_item_numbers():
+    from django.db import IntegrityError, transaction
+
+    item = AgendaItem.objects.create(meeting=upcoming(), title="Item", order=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgendaItem.objects.filter(pk=item.pk).update(order=1000)

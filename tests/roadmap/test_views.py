@@ -118,6 +118,10 @@ def test_what_changed_page_and_its_bad_dates(client):
     assert "Choose today or a date in the past" in response.content.decode()
     response = client.get(reverse("roadmap:changes"), {"since": "2026-01-01", "format": "csv"})
     assert "Just added" in response.content.decode("utf-8-sig")
+    # The export link of the page as first opened has no date: the default applies.
+    response = client.get(reverse("roadmap:changes"), {"format": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
 def test_the_product_page_shows_its_adoption(client, member):

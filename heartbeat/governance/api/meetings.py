@@ -32,6 +32,7 @@ from heartbeat.governance.inputs import (
     MeetingInput,
 )
 from heartbeat.governance.models import (
+    ITEM_NUMBER_MAX,
     LINK_MAX,
     MINUTES_MAX,
     PLACE_MAX,
@@ -176,7 +177,7 @@ class AgendaItemIn(Schema):
     presenter: Text(150) = ""
     summary: Text(TEXT_MAX) = ""
     reserved: bool = False
-    order: int | None = Field(None, ge=0, le=999)
+    order: int | None = Field(None, ge=0, le=ITEM_NUMBER_MAX)
 
 
 class AgendaItemUpdateIn(AgendaItemIn):

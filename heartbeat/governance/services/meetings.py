@@ -21,6 +21,7 @@ from heartbeat.core.formatting import uk_date
 from heartbeat.governance import permissions
 from heartbeat.governance.inputs import ActionInput, AgendaItemInput, MeetingInput
 from heartbeat.governance.models import (
+    ITEM_NUMBER_MAX,
     LINK_MAX,
     MINUTES_MAX,
     PAPER_MAX_BYTES,
@@ -282,8 +283,8 @@ def agenda_item_add(
     order = data.order
     if order is None:
         order = (current.agenda_items.aggregate(last=Max("order"))["last"] or 0) + 1
-    if not 0 <= order <= 999:
-        raise InvalidInput("Give the item a number from 0 to 999.", field="order")
+    if not 0 <= order <= ITEM_NUMBER_MAX:
+        raise InvalidInput(f"Give the item a number from 0 to {ITEM_NUMBER_MAX}.", field="order")
     item = AgendaItem(meeting=current, order=order, **values)
     _store(item, actor, paper)
     return item
@@ -318,8 +319,10 @@ def agenda_item_update(
     for name, value in _clean_item(data).items():
         setattr(current, name, value)
     if data.order is not None:
-        if not 0 <= data.order <= 999:
-            raise InvalidInput("Give the item a number from 0 to 999.", field="order")
+        if not 0 <= data.order <= ITEM_NUMBER_MAX:
+            raise InvalidInput(
+                f"Give the item a number from 0 to {ITEM_NUMBER_MAX}.", field="order"
+            )
         current.order = data.order
     removed = None
     if remove_paper and paper is None and current.paper:
