@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "heartbeat.prioritisation",
     "heartbeat.delivery",
     "heartbeat.benefits",
+    "heartbeat.roadmap",
+    "heartbeat.governance",
     "heartbeat.engagement",
     "heartbeat.api",
     # Whole-site tools above every app: the demo loader and the data generator.
@@ -212,9 +214,9 @@ STORAGES = {
     },
 }
 
-# Uploaded files (work requests' attachments) go through Django's storage API: a folder on
-# disk here, object storage in production. Views that check who may see a file serve it;
-# nothing is served from a public media address.
+# Uploaded files (work requests' attachments, board papers) go through Django's storage API:
+# a folder on disk here, object storage in production. Views that check who may see a file
+# serve it; nothing is served from a public media address.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 WORK_REQUEST_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("WORK_REQUEST_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("heartbeat.prioritisation.urls")),
     path("", include("heartbeat.delivery.urls")),
     path("", include("heartbeat.benefits.urls")),
+    path("", include("heartbeat.roadmap.urls")),
+    path("", include("heartbeat.governance.urls")),
     path("", include("heartbeat.engagement.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

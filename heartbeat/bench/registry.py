@@ -11,6 +11,8 @@ as ``"organisation_lead"``), and without one it is the programme office, who see
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from heartbeat.bench import benefits as benefits_bench
 from heartbeat.bench import engagement as engagement_bench
 from heartbeat.bench import work_requests
@@ -121,6 +123,7 @@ BENCH_URLS: list[BenchURL] = [
     *engagement_bench.urls(),
     *HOME_URLS,
     *delivery_bench_urls(),
+    *import_module("heartbeat.bench.roadmap").URLS,
 ]
 
 # The cheapest Django response there is (heartbeat.core.views.floor): what every page pays.

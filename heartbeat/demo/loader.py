@@ -24,6 +24,8 @@ DEMO_LOADERS: list[str] = [
     "heartbeat.demo.prioritisation.load",
     "heartbeat.demo.delivery.load",
     "heartbeat.demo.benefits.load",
+    "heartbeat.demo.roadmap.load",
+    "heartbeat.demo.governance.load",
     "heartbeat.demo.engagement.load",
 ]
 

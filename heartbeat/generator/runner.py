@@ -33,6 +33,8 @@ GENERATORS: list[str] = [
     "heartbeat.generator.prioritisation.generate",
     "heartbeat.generator.delivery.generate",
     "heartbeat.generator.benefits.generate",
+    "heartbeat.generator.roadmap.generate",
+    "heartbeat.generator.governance.generate",
     "heartbeat.generator.engagement.generate",
 ]
 

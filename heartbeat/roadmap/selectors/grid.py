@@ -1,0 +1,243 @@
+"""The roadmap itself: its filters, themes by quarters, and its export."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from heartbeat.partnership.models import Organisation
+from heartbeat.portfolio.models import Theme
+from heartbeat.recruitment.models import JOINED_STATUSES, Participation
+from heartbeat.roadmap.models import (
+    DELIVERED_STATUSES,
+    Adoption,
+    Product,
+    ProductStatus,
+)
+from heartbeat.roadmap.quarters import (
+    add_quarters,
+    parse_quarter,
+    quarter_end,
+    quarter_key,
+    quarter_label,
+    quarter_of,
+)
+from heartbeat.roadmap.rules import member_organisations
+from heartbeat.roadmap.selectors.common import param, percent
+
+# The roadmap shows this many quarters at a time: the last one, this one and six to come.
+WINDOW = 8
+WINDOW_BEFORE = 1
+
+
+# Filters -----------------------------------------------------------------------------------
+
+
+@dataclass
+class RoadmapFilters:
+    theme: Theme | None = None
+    status: str = ""
+    council: Organisation | None = None
+    start: datetime.date | None = None  # the first quarter shown
+
+    def as_params(self) -> dict[str, str]:
+        return {
+            "theme": self.theme.slug if self.theme else "",
+            "status": self.status,
+            "council": self.council.slug if self.council else "",
+            "from": quarter_key(self.start) if self.start else "",
+        }
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.theme or self.status or self.council)
+
+
+def parse_roadmap_filters(params) -> tuple[RoadmapFilters, list[str]]:
+    """The roadmap's filters from a query string; an unknown value is dropped and named in
+    an error, so a mistyped link still shows the roadmap."""
+    filters, errors = RoadmapFilters(), []
+    for name in ("theme", "status", "council", "from"):
+        if "\x00" in param(params, name):
+            errors.append(f"The {name} filter contains a character that is not allowed.")
+            return filters, errors
+    if slug := param(params, "theme"):
+        filters.theme = Theme.objects.filter(slug=slug).first()
+        if filters.theme is None:
+            errors.append(f"There is no theme '{slug[:60]}': showing every theme.")
+    if status := param(params, "status"):
+        if status in ProductStatus.values:
+            filters.status = status
+        else:
+            errors.append("Choose a status from the list: showing every status.")
+    if slug := param(params, "council"):
+        filters.council = member_organisations().filter(slug=slug).first()
+        if filters.council is None:
+            errors.append(
+                f"There is no member organisation '{slug[:60]}': showing every organisation."
+            )
+    if value := param(params, "from"):
+        filters.start = parse_quarter(value)
+        if filters.start is None:
+            errors.append("Give the first quarter like 2027-Q1: showing the quarters from now.")
+    return filters, errors
+
+
+def filter_options() -> dict:
+    """Choices for the roadmap's filter form (2 queries)."""
+    return {
+        "themes": list(Theme.objects.values_list("slug", "name")),
+        "councils": list(member_organisations().values_list("slug", "name")),
+        "statuses": ProductStatus.choices,
+    }
+
+
+# The roadmap -------------------------------------------------------------------------------
+
+
+def roadmap_quarter(product: Product) -> datetime.date | None:
+    """Where a product sits on the roadmap: when it was delivered, else when it is planned."""
+    if product.delivered_on is not None:
+        return quarter_of(product.delivered_on)
+    return product.planned_quarter
+
+
+def _involving(organisation: Organisation) -> Q:
+    joined = Participation.objects.filter(
+        project=OuterRef("project"), organisation=organisation, status__in=JOINED_STATUSES
+    )
+    adopted = Adoption.objects.filter(product=OuterRef("pk"), organisation=organisation)
+    return Q(project__lead_organisation=organisation) | Q(Exists(joined)) | Q(Exists(adopted))
+
+
+def product_list(user, filters: RoadmapFilters | None = None) -> QuerySet[Product]:
+    """Products the person may see, filtered, with their project, theme, owner and number of
+    adopters (1 query)."""
+    filters = filters or RoadmapFilters()
+    products = (
+        Product.objects.visible_to(user)
+        .select_related("project", "project__theme", "owner")
+        .annotate(adopters=Count("adoptions", distinct=True))
+        .order_by("project__theme__order", "planned_quarter", "name")
+    )
+    if filters.theme is not None:
+        products = products.filter(project__theme=filters.theme)
+    if filters.status:
+        products = products.filter(status=filters.status)
+    if filters.council is not None:
+        products = products.filter(_involving(filters.council))
+    return products
+
+
+@dataclass
+class ThemeRow:
+    theme: Theme
+    cells: list[list[Product]]
+    unscheduled: list[Product]
+
+    @property
+    def count(self) -> int:
+        return sum(len(cell) for cell in self.cells) + len(self.unscheduled)
+
+
+@dataclass
+class Roadmap:
+    quarters: list[datetime.date]
+    rows: list[ThemeRow]
+    members: int
+    earlier: int  # products on the roadmap before the first quarter shown
+    later: int
+    current: datetime.date
+    total: int = 0
+
+    @property
+    def label(self) -> str:
+        """October 2026 to September 2028."""
+        return f"{self.quarters[0]:%B %Y} to {quarter_end(self.quarters[-1]):%B %Y}"
+
+    @property
+    def previous_start(self) -> datetime.date:
+        return add_quarters(self.quarters[0], -WINDOW // 2)
+
+    @property
+    def next_start(self) -> datetime.date:
+        return add_quarters(self.quarters[0], WINDOW // 2)
+
+
+def roadmap(user, filters: RoadmapFilters, *, today: datetime.date | None = None) -> Roadmap:
+    """Themes down, quarters across, each cell the products that land in that quarter
+    (3 queries)."""
+    today = today or timezone.localdate()
+    current = quarter_of(today)
+    first = filters.start or add_quarters(current, -WINDOW_BEFORE)
+    quarters = [add_quarters(first, i) for i in range(WINDOW)]
+    themes = list(Theme.objects.all())
+    if filters.theme is not None:
+        themes = [t for t in themes if t.pk == filters.theme.pk]
+    by_theme: dict[int, ThemeRow] = {
+        t.pk: ThemeRow(theme=t, cells=[[] for _ in quarters], unscheduled=[]) for t in themes
+    }
+    index = {q: i for i, q in enumerate(quarters)}
+    earlier = later = total = 0
+    for product in product_list(user, filters):
+        row = by_theme.get(product.project.theme_id)
+        if row is None:
+            continue
+        total += 1
+        quarter = roadmap_quarter(product)
+        if quarter is None:
+            row.unscheduled.append(product)
+        elif quarter in index:
+            row.cells[index[quarter]].append(product)
+        elif quarter < quarters[0]:
+            earlier += 1
+        else:
+            later += 1
+    return Roadmap(
+        quarters=quarters,
+        rows=list(by_theme.values()),
+        members=member_organisations().count(),
+        earlier=earlier,
+        later=later,
+        current=current,
+        total=total,
+    )
+
+
+EXPORT_HEADERS = (
+    "Product",
+    "Type",
+    "Status",
+    "Project",
+    "Theme",
+    "Planned quarter",
+    "Delivered",
+    "Owner",
+    "Organisations adopted",
+    "Adoption rate (%)",
+    "Where it lives",
+    "Page",
+)
+
+
+def export_rows(products, *, members: int, site: str) -> list[list]:
+    return [
+        [
+            p.name,
+            p.get_kind_display(),
+            p.get_status_display(),
+            p.project.title,
+            p.project.theme.name,
+            quarter_label(p.planned_quarter),
+            p.delivered_on,
+            p.owner.display_name if p.owner else "",
+            p.adopters,
+            percent(p.adopters, members) if p.status in DELIVERED_STATUSES else "",
+            p.link,
+            site + p.get_absolute_url(),
+        ]
+        for p in products
+    ]
