@@ -16,14 +16,14 @@ from heartbeat.portfolio.models import Project
 from heartbeat.roadmap.models import DELIVERED_STATUSES, ProductKind, ProductStatus
 from heartbeat.roadmap.quarters import overlaps, quarter_label
 
-# An organisation is a member of the partnership while its decision about the latest
+# An organisation is a member of the partnership while its decision about the current
 # programme term is one of these.
 MEMBER_STATUSES = (MembershipStatus.SIGNED_UP, MembershipStatus.COMMITTED_IN_PRINCIPLE)
 
 
 def member_organisations() -> QuerySet[Organisation]:
-    """Active organisations whose decision about the latest term makes them members."""
-    return organisation_list().filter(active=True, latest_status__in=MEMBER_STATUSES)
+    """Active organisations whose decision about the current term makes them members."""
+    return organisation_list().filter(active=True, term_status__in=MEMBER_STATUSES)
 
 
 def is_member(organisation: Organisation) -> bool:
