@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # NUL bytes and control characters in addresses, filters and bodies: refused here.
     "heartbeat.core.middleware.RefuseUnstorableTextMiddleware",
+    # A page with an error summary is titled "Error: ...".
+    "heartbeat.core.middleware.ErrorTitleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
