@@ -276,6 +276,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 200
+NINJA_PAGINATION_CLASS = "heartbeat.core.api.paging.BoundedLimitOffset"
 
 LOGGING = {
     "version": 1,
