@@ -32,6 +32,7 @@ class RecruitmentConfig(AppConfig):
         hooks.transition_listeners.register(
             "recruitment.end_pledges", project_changes.end_pledges_of_finished_project
         )
+        hooks.transition_notes.register("recruitment.pledges", project_changes.transition_note)
         hooks.need_checks.register(
             "recruitment.pledged_needs", project_changes.refuse_changing_pledged_need
         )
