@@ -272,12 +272,13 @@ def test_the_stage_section_offers_the_way_back_with_its_reason(client_for, progr
     project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
     client = client_for(programme_office)
     page = client.get(project.get_absolute_url()).content.decode()
-    assert 'name="to_stage" value="approved"' in page
-    assert "Reason to stop recruiting" in page
+    confirm = reverse("portfolio:project_move_confirm", args=[project.slug, "approved"])
+    assert f'href="{confirm}"' in page
+    assert "Reason to stop recruiting" in client.get(confirm).content.decode()
 
     refused = move(client, project, "approved")
     assert refused.status_code == 422
-    assert summary_links(refused)[0][0] == "#reason-approved"
+    assert summary_links(refused)[0][0] == "#id_reason"
 
     moved = move(client, project, "approved", reason="Not enough councils yet")
     assert moved.status_code == 302

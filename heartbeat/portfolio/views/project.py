@@ -152,10 +152,7 @@ def project_move_confirm(request, slug, to_stage):
     missing = rules.missing_from_definition(project) if rules.checks_definition(move) else []
     errors: list[tuple[str, str]] = []
     status = 200
-    if missing:
-        errors.append((definition_refusal(to_stage, missing).message, "#definition-missing"))
-        status = 409
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.project_transition(
                 actor=user,
@@ -166,6 +163,8 @@ def project_move_confirm(request, slug, to_stage):
         except ApplicationError as error:
             if error.field == "reason" and "reason" in form.fields:
                 form.add_error("reason", error.message)
+            elif error.code == "definition_incomplete":
+                errors.append((error.message, "#definition-missing"))
             else:
                 errors.append((error.message, "#confirm-form"))
             status = error.status if 400 <= error.status < 500 else 400
@@ -174,6 +173,9 @@ def project_move_confirm(request, slug, to_stage):
             return redirect(back)
     elif form.errors:
         status = 422
+    elif missing:
+        errors.append((definition_refusal(to_stage, missing).message, "#definition-missing"))
+        status = 409
     notes = rules.move_consequences(project, move)
     for note in hooks.transition_notes:
         notes.extend(note(project=project, move=move) or [])
