@@ -148,7 +148,7 @@ def project_move_confirm(request, slug, to_stage):
         return _refused_on_project_page(request, project, error)
     if not permissions.can_make_move(user, project, move):
         return _refused_on_project_page(request, project, move_refusal(move))
-    form = StageMoveForm(request.POST or None, move=move)
+    form = StageMoveForm(request.POST if request.method == "POST" else None, move=move)
     missing = rules.missing_from_definition(project) if rules.checks_definition(move) else []
     errors: list[tuple[str, str]] = []
     status = 200
