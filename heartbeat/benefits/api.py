@@ -32,7 +32,7 @@ from heartbeat.benefits.models import (
     ProfileEntry,
 )
 from heartbeat.benefits.periods import period_key, year_label
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, Theme
@@ -132,7 +132,7 @@ class BenefitQuery(Schema):
     status: str = Field("", max_length=20)
     organisation: str = Field("", max_length=160, description="Benefits for this council")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class BenefitPageOut(Schema):
@@ -468,7 +468,7 @@ class CostQuery(Schema):
     project: str = Field("", max_length=120)
     organisation: str = Field("", max_length=160)
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class CostPageOut(Schema):

@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import StringConstraints
 
 from heartbeat.accounts.api_auth import required
+from heartbeat.core.api.paging import MAX_OFFSET, check_page
 from heartbeat.core.exceptions import InvalidInput, NotFound, PermissionDenied
 from heartbeat.portfolio.models import Project
 from heartbeat.prioritisation import permissions, selectors, services
@@ -320,7 +321,7 @@ class EntryPageOut(Schema):
 
 class PageQuery(Schema):
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class ScoreIn(Schema):
@@ -359,6 +360,7 @@ def _entry(entry: RoundEntry, scores, slugs) -> dict:
 
 
 def _entries_page(round_: Round, limit: int, offset: int) -> dict:
+    check_page(limit=limit, offset=offset)
     criteria = selectors.criteria_of(round_)
     slugs = {rc.pk: rc.slug for rc in criteria}
     entries = selectors.ranking_entries(round_)
