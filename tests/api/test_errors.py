@@ -1,5 +1,6 @@
 """Every API error is JSON {code, message}: Django's own answers and unexpected errors too."""
 
+import json
 import logging
 
 import pytest
@@ -127,3 +128,28 @@ def test_the_paging_helper_refuses_a_page_the_schema_would_refuse(offset):
     with pytest.raises(InvalidInput) as caught:
         page_of(Theme.objects.all(), limit=10, offset=offset, item=str)
     assert caught.value.field == "offset"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code"),
+    [
+        ({"discount_rate": "1e30"}, "discount_rate", "out_of_range"),
+        ({"discount_rate": 1e30}, "discount_rate", "out_of_range"),
+        ({"day_rates": [{"level": "expert", "rate": "9e99"}]}, "rate_expert", "out_of_range"),
+        ({"base_year": 10**30}, "base_year", "invalid_input"),
+        ({"years_after_end": -1}, "years_after_end", "invalid_input"),
+    ],
+)
+def test_appraisal_settings_far_out_of_range_are_a_json_422_and_nothing_changes(
+    client_for, programme_office, change, field, code
+):
+    client = client_for(programme_office)
+    before = client.get("/api/v1/appraisal-settings").json()
+    day_rates = {row["level"]: row for row in before["day_rates"]}
+    for row in change.get("day_rates", []):
+        day_rates[row["level"]] = row
+    body = {**before, **change, "day_rates": list(day_rates.values())}
+    response = client.put("/api/v1/appraisal-settings", body, content_type="application/json")
+    error = _is_error(response, 422, code)
+    assert field in json.dumps(error)
+    assert client.get("/api/v1/appraisal-settings").json() == before
