@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from heartbeat.accounts import permissions, selectors, services
 from heartbeat.accounts.api_auth import required
 from heartbeat.accounts.models import REASON_MAX_LENGTH, Invitation, InvitationStatus, Role, User
-from heartbeat.core.api.paging import MAX_OFFSET, LimitOffset, page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, PermissionDenied
 from heartbeat.partnership.models import Organisation
 
@@ -94,7 +94,7 @@ def me(request):
     response={200: list[InvitationOut], 403: ErrorOut},
     summary="Invitations (programme office)",
 )
-@paginate(LimitOffset)
+@paginate
 def invitation_list(request, status: InvitationStatus | None = None):
     _require_programme_office(request.auth)
     return selectors.invitation_list(status=status)

@@ -45,6 +45,17 @@ PAUSE = Move(Stage.PAUSED, "Pause", reason_required=True)
 CANCEL = Move(Stage.CANCELLED, "Cancel", reason_required=True)
 
 
+PLANNED_END_BEFORE_START = "The planned end must be on or after the planned start."
+
+
+def planned_dates_error(start, end) -> str | None:
+    """What is wrong with a project's planned dates, if anything: the services refuse it and
+    the form shows it beside the form's other errors, all at once."""
+    if start is not None and end is not None and end < start:
+        return PLANNED_END_BEFORE_START
+    return None
+
+
 def moves_from(project: Project) -> list[Move]:
     """Every move that exists from the project's current stage, whoever makes it."""
     moves = list(MOVES.get(project.stage, []))

@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import StringConstraints
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import MAX_OFFSET, check_page
+from heartbeat.core.api.paging import MAX_OFFSET
 from heartbeat.core.exceptions import InvalidInput, NotFound, PermissionDenied
 from heartbeat.portfolio.models import Project
 from heartbeat.prioritisation import permissions, selectors, services
@@ -360,7 +360,6 @@ def _entry(entry: RoundEntry, scores, slugs) -> dict:
 
 
 def _entries_page(round_: Round, limit: int, offset: int) -> dict:
-    check_page(limit=limit, offset=offset)
     criteria = selectors.criteria_of(round_)
     slugs = {rc.pk: rc.slug for rc in criteria}
     entries = selectors.ranking_entries(round_)

@@ -6,7 +6,6 @@ The forms live in the modules of this package; import them from here.
 from heartbeat.portfolio.forms.catalogue import CatalogueFilterForm, MoveForm
 from heartbeat.portfolio.forms.fields import (
     MAX_ROWS,
-    MONTHS,
     DateInput,
     MonthField,
     MonthInput,
@@ -40,7 +39,6 @@ from heartbeat.portfolio.forms.rows import (
 )
 
 __all__ = [
-    "MONTHS",
     "MAX_ROWS",
     "DateInput",
     "MonthInput",
