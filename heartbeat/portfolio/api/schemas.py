@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from heartbeat.core.api.paging import MAX_OFFSET
 from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.portfolio import selectors
 from heartbeat.portfolio.api.base import MAX_LIMIT, PersonRef, Ref
@@ -158,7 +159,7 @@ class CatalogueQuery(Schema):
     q: str = Field("", description="Words to search for")
     sort: str = Field("", description="One of " + ", ".join(v for v, _ in selectors.SORT_OPTIONS))
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class TextItemIn(Schema):
