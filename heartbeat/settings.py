@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # NUL bytes and control characters in addresses, filters and bodies: refused here.
     "heartbeat.core.middleware.RefuseUnstorableTextMiddleware",
+    # A page with an error summary is titled "Error: ...".
+    "heartbeat.core.middleware.ErrorTitleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -274,6 +276,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 200
+NINJA_PAGINATION_CLASS = "heartbeat.core.api.paging.BoundedLimitOffset"
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from heartbeat.accounts import permissions, selectors, services
 from heartbeat.accounts.api_auth import required
 from heartbeat.accounts.models import REASON_MAX_LENGTH, Invitation, InvitationStatus, Role, User
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, PermissionDenied
 from heartbeat.partnership.models import Organisation
 
@@ -170,7 +170,7 @@ class PeopleQuery(Schema):
     active: str = Field("yes", description="yes (the default), no, or all")
     q: str = Field("", max_length=100, description="Words of a name, email or job title")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class ChangeIn(Schema):

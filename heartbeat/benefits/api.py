@@ -22,7 +22,9 @@ from heartbeat.benefits import appraisal, selectors, services
 from heartbeat.benefits.economics import Appraisal
 from heartbeat.benefits.inputs import BenefitInput, CostInput, MeasurementInput, ProfileInput
 from heartbeat.benefits.models import (
+    MAX_YEAR,
     MEASURE_LENGTH,
+    MIN_YEAR,
     TEXT_LENGTH,
     TITLE_LENGTH,
     UNIT_LENGTH,
@@ -32,7 +34,7 @@ from heartbeat.benefits.models import (
     ProfileEntry,
 )
 from heartbeat.benefits.periods import period_key, year_label
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, Theme
@@ -132,7 +134,7 @@ class BenefitQuery(Schema):
     status: str = Field("", max_length=20)
     organisation: str = Field("", max_length=160, description="Benefits for this council")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class BenefitPageOut(Schema):
@@ -468,7 +470,7 @@ class CostQuery(Schema):
     project: str = Field("", max_length=120)
     organisation: str = Field("", max_length=160)
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class CostPageOut(Schema):
@@ -736,8 +738,12 @@ class SettingsOut(Schema):
 
 class SettingsIn(Schema):
     discount_rate: Number = Field(description="0 to 20")
-    base_year: int = Field(description="The year the base financial year starts, e.g. 2026")
-    years_after_end: int = Field(5, description="0 to 15")
+    base_year: int = Field(
+        ge=MIN_YEAR,
+        le=MAX_YEAR - 1,
+        description="The year the base financial year starts, e.g. 2026",
+    )
+    years_after_end: int = Field(5, ge=0, le=services.MAX_YEARS_AFTER_END, description="0 to 15")
     day_rate_source: str = Field("", max_length=500)
     day_rates: list[DayRateIO] = Field(max_length=10)
     version: int

@@ -98,14 +98,15 @@ def _decimal(
         raise InvalidInput(
             f"Enter {label} as a number, like 12500", field=field, code="not_a_number"
         )
-    if number != number.quantize(Decimal(1).scaleb(-places)):
-        raise InvalidInput(f"Give {label} to {places} decimal places at most", field=field)
+    # The range first: rounding a number far beyond it (1e30) to places fails.
     if number < low or number > high:
         raise InvalidInput(
             f"{label[:1].upper()}{label[1:]} must be between {low:,} and {high:,}",
             field=field,
             code="out_of_range",
         )
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise InvalidInput(f"Give {label} to {places} decimal places at most", field=field)
     return number
 
 

@@ -121,3 +121,30 @@ class RefuseUnstorableTextMiddleware:
 
 def first_printable(text: str) -> str:
     return "".join(c for c in text if not first_unstorable(c))[:40] or "?"
+
+
+class ErrorTitleMiddleware:
+    """A page that shows an error summary says so first in its title ("Error: ..."), so a
+    screen reader user hears at once that what they sent needs putting right, whichever
+    form or app drew the page."""
+
+    SUMMARY = b'class="ds_error-summary"'
+    TITLE = b"<title>"
+    PREFIX = b"<title>Error: "
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or self.SUMMARY not in response.content
+            or self.PREFIX in response.content
+        ):
+            return response
+        response.content = response.content.replace(self.TITLE, self.PREFIX, 1)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response

@@ -8,7 +8,15 @@ import re
 
 import holidays
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_NAMES = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+_BY_NAME = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
+_BY_NAME.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, start=1)})
+_BY_NAME["sept"] = 9
+_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
+_SLASHED = re.compile(r"(\d{1,2})\s*/\s*(\d{4})")
+_NAMED = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})")
+# The months any record may fall in, the same in forms, services, the API and the database.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 # The most working days any month has in Scotland (23: a 31-day month starting on a weekday,
 # without a bank holiday). Database constraints use it; services hold each month to its own
@@ -36,12 +44,18 @@ def month_range(start: datetime.date, end: datetime.date) -> list[datetime.date]
 
 
 def parse_month(value: str) -> datetime.date | None:
-    """``2026-07`` as 1 July 2026; None when it is not a month."""
-    match = _MONTH.match((value or "").strip())
-    if not match:
-        return None
-    year, month = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+    """A month as its first day, from what a month picker sends (``2027-04``), what people
+    type (``April 2027``, ``Apr 2027``, ``04/2027``) or a date in it (``2027-04-15``); None
+    when it is not a month between 2000 and 2100."""
+    text = (value or "").strip()
+    year = month = None
+    if match := _ISO.fullmatch(text):
+        year, month = int(match[1]), int(match[2])
+    elif match := _SLASHED.fullmatch(text):
+        month, year = int(match[1]), int(match[2])
+    elif match := _NAMED.fullmatch(text):
+        month, year = _BY_NAME.get(match[1].lower()), int(match[2])
+    if not month or not year or not 1 <= month <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     return datetime.date(year, month, 1)
 

@@ -4,8 +4,9 @@ import datetime
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from heartbeat.core.api.paging import BoundedLimitOffset
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership import selectors
 from heartbeat.partnership.models import MembershipStatus, OrganisationKind
@@ -119,7 +120,7 @@ def _term_out(summary: selectors.TermSummary) -> dict:
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="List organisations")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_organisations(request, filters: Query[OrganisationQuery]):
     """The organisations, filtered as on the organisations page, ordered by name whatever
     its case."""

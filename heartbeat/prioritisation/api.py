@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import StringConstraints
 
 from heartbeat.accounts.api_auth import required
+from heartbeat.core.api.paging import MAX_OFFSET
 from heartbeat.core.exceptions import InvalidInput, NotFound, PermissionDenied
 from heartbeat.portfolio.models import Project
 from heartbeat.prioritisation import permissions, selectors, services
@@ -320,7 +321,7 @@ class EntryPageOut(Schema):
 
 class PageQuery(Schema):
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class ScoreIn(Schema):

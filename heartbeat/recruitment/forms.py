@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 
+from heartbeat.core.fields import MonthField
 from heartbeat.core.formatting import uk_month
 from heartbeat.core.months import (
     MAX_WORKING_DAYS,
@@ -25,19 +26,6 @@ REDUCTION_ROWS = 4
 def month_choices(months: list[datetime.date], blank: str | None = None) -> list[tuple[str, str]]:
     choices = [(f"{m:%Y-%m}", uk_month(m)) for m in months]
     return [("", blank), *choices] if blank is not None else choices
-
-
-class MonthField(forms.CharField):
-    """A month typed as 2026-07 (what a month input sends), cleaned to its first day."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        month = parse_month(value)
-        if month is None:
-            raise forms.ValidationError("Enter a month like 2026-07")
-        return month
 
 
 class MonthChoiceField(forms.ChoiceField):
@@ -210,15 +198,20 @@ class ParticipationForm(forms.Form):
 class CapacityForm(forms.Form):
     days_per_month = _days_field("Days per month")
     start_month = MonthField(
-        label="First month", help_text="For example, 2026-04", widget=forms.TextInput()
+        label="First month", help_text="For example, April 2026", widget=forms.TextInput()
     )
     end_month = MonthField(
-        label="Last month", help_text="For example, 2027-03", widget=forms.TextInput()
+        label="Last month", help_text="For example, March 2027", widget=forms.TextInput()
     )
     note = forms.CharField(label="Note", required=False, max_length=300)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_version: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if with_version:
+            # The version the person read: a change made meanwhile answers 409.
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+            )
         for name in ("start_month", "end_month"):
             self.fields[name].error_messages["required"] = (
                 f"Enter the {self.fields[name].label.lower()}, like 2026-04"

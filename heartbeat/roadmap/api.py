@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import AfterValidator
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import AnticipatedProduct, Project
@@ -205,7 +205,7 @@ class ProductQuery(Schema):
         max_length=160,
     )
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class ProductIn(Schema):

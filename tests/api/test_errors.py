@@ -1,5 +1,6 @@
 """Every API error is JSON {code, message}: Django's own answers and unexpected errors too."""
 
+import json
 import logging
 
 import pytest
@@ -7,6 +8,9 @@ from ninja import NinjaAPI
 from ninja.testing import TestClient
 
 from heartbeat.core.api.errors import install_error_handlers
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
+from heartbeat.core.exceptions import InvalidInput
+from heartbeat.portfolio.models import Theme
 from tests.portfolio.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +98,58 @@ def test_control_characters_in_an_api_body_are_a_json_422_naming_the_field(
         "/api/v1/projects", data={**project, "colour\x00": "\x00"}, content_type="application/json"
     )
     assert response.status_code == 201
+
+
+HUGE = 12630841984682222600323072  # beyond a 64-bit integer, as a fuzzer sends
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/invitations", "/api/v1/articles", "/api/v1/projects", "/api/v1/work-requests"]
+)
+@pytest.mark.parametrize("offset", [HUGE, MAX_OFFSET + 1, -1])
+def test_a_page_beyond_the_bounds_is_a_json_422_not_a_database_error(
+    client_for, programme_office, url, offset
+):
+    response = client_for(programme_office).get(url, {"offset": offset})
+    _is_error(response, 422, "invalid_input")
+
+
+def test_the_last_page_there_can_be_is_empty(client_for, programme_office):
+    ProjectFactory()
+    client = client_for(programme_office)
+    for url in ("/api/v1/invitations", "/api/v1/projects"):
+        response = client.get(url, {"offset": MAX_OFFSET, "limit": 200})
+        assert response.status_code == 200
+        assert response.json()["items"] == []
+
+
+@pytest.mark.parametrize("offset", [MAX_OFFSET + 1, -1])
+def test_the_paging_helper_refuses_a_page_the_schema_would_refuse(offset):
+    with pytest.raises(InvalidInput) as caught:
+        page_of(Theme.objects.all(), limit=10, offset=offset, item=str)
+    assert caught.value.field == "offset"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code"),
+    [
+        ({"discount_rate": "1e30"}, "discount_rate", "out_of_range"),
+        ({"discount_rate": 1e30}, "discount_rate", "out_of_range"),
+        ({"day_rates": [{"level": "expert", "rate": "9e99"}]}, "rate_expert", "out_of_range"),
+        ({"base_year": 10**30}, "base_year", "invalid_input"),
+        ({"years_after_end": -1}, "years_after_end", "invalid_input"),
+    ],
+)
+def test_appraisal_settings_far_out_of_range_are_a_json_422_and_nothing_changes(
+    client_for, programme_office, change, field, code
+):
+    client = client_for(programme_office)
+    before = client.get("/api/v1/appraisal-settings").json()
+    day_rates = {row["level"]: row for row in before["day_rates"]}
+    for row in change.get("day_rates", []):
+        day_rates[row["level"]] = row
+    body = {**before, **change, "day_rates": list(day_rates.values())}
+    response = client.put("/api/v1/appraisal-settings", body, content_type="application/json")
+    error = _is_error(response, 422, code)
+    assert field in json.dumps(error)
+    assert client.get("/api/v1/appraisal-settings").json() == before

@@ -34,13 +34,27 @@ def test_add_months_crosses_years_both_ways():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2026-07", datetime.date(2026, 7, 1)), (" 2026-07 ", datetime.date(2026, 7, 1))],
+    [
+        ("2026-07", datetime.date(2026, 7, 1)),
+        (" 2026-07 ", datetime.date(2026, 7, 1)),
+        ("2026-7", datetime.date(2026, 7, 1)),
+        ("2026-07-19", datetime.date(2026, 7, 1)),
+        ("07/2026", datetime.date(2026, 7, 1)),
+        ("July 2026", datetime.date(2026, 7, 1)),
+        ("jul 2026", datetime.date(2026, 7, 1)),
+        ("Sept 2026", datetime.date(2026, 9, 1)),
+        ("April 2027", datetime.date(2027, 4, 1)),
+        ("2100-12", datetime.date(2100, 12, 1)),
+    ],
 )
 def test_parse_month(text, expected):
     assert parse_month(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2026-13", "1999-12", "2101-01", "July", "", None])
+@pytest.mark.parametrize(
+    "text",
+    ["2026-13", "1999-12", "2101-01", "July", "", None, "Smarch 2026", "13/2026", "June 1999"],
+)
 def test_parse_month_refuses_what_is_not_a_month_in_range(text):
     assert parse_month(text) is None
 

@@ -417,6 +417,10 @@ def _as_payload(body, **changes):
         "summary": body["summary"],
         "slug": body["slug"],
         "visibility": body["visibility"],
+        "sub_area": body["sub_area"]["slug"] if body["sub_area"] else None,
+        "problem": body["problem"],
+        "sponsor": body["sponsor"],
+        "estimated_cost": body["estimated_cost"],
         "project_lead": body["project_lead"]["id"] if body["project_lead"] else None,
         "lead_organisation": (
             body["lead_organisation"]["slug"] if body["lead_organisation"] else None
@@ -517,14 +521,113 @@ def test_update_with_invalid_data(client_for):
     assert response.json()["field"] == "planned_end"
 
 
-def test_update_of_an_unknown_project_is_404(client_for, programme_office, theme):
-    response = _put(
-        client_for(programme_office),
-        f"{API}/projects/nothing",
-        {**_payload(theme), "version": 1},
+def test_update_of_an_unknown_project_is_404(client_for, programme_office):
+    project = ProjectFactory()
+    client = client_for(programme_office)
+    payload = _as_payload(_read(client, project.slug))
+
+    assert _put(client, f"{API}/projects/nothing", payload).status_code == 404
+    patch = _patch(client, f"{API}/projects/nothing", {"title": "New", "version": 1})
+    assert patch.status_code == 404
+
+
+@pytest.mark.parametrize("left_out", ["summary", "scope_in", "visibility", "sub_area"])
+def test_a_put_that_leaves_a_field_out_is_refused_and_changes_nothing(client_for, left_out):
+    project = complete_definition(ProjectFactory(title="Telecare", visibility="public"))
+    client = client_for(project.project_lead)
+    before = _read(client, project.slug)
+    payload = _as_payload(before, title="Renamed")
+    del payload[left_out]
+
+    response = _put(client, f"{API}/projects/{project.slug}", payload)
+
+    assert response.status_code == 422
+    assert left_out in response.json()["message"]
+    assert _read(client, project.slug) == before
+
+
+def _patch(client, url, data):
+    return client.patch(url, data, content_type="application/json")
+
+
+def test_patch_changes_only_the_fields_sent(client_for):
+    project = complete_definition(ProjectFactory(title="Telecare", visibility="public"))
+    client = client_for(project.project_lead)
+    before = _read(client, project.slug)
+
+    response = _patch(
+        client, f"{API}/projects/{project.slug}", {"summary": "Shorter", "version": 1}
     )
 
-    assert response.status_code == 404
+    assert response.status_code == 200
+    after = response.json()
+    assert after["summary"] == "Shorter"
+    assert after["version"] == 2
+    for kept in ("title", "visibility", "scope_in", "requirements", "resources", "tags"):
+        assert after[kept] == before[kept]
+
+
+def test_patch_with_a_list_replaces_that_list(client_for):
+    project = complete_definition(ProjectFactory())
+    client = client_for(project.project_lead)
+    body = _read(client, project.slug)
+    kept = body["requirements"][0]
+
+    response = _patch(
+        client,
+        f"{API}/projects/{project.slug}",
+        {"requirements": [kept, {"text": "Added", "priority": "should"}], "version": 1},
+    )
+
+    assert response.status_code == 200
+    texts = [r["text"] for r in response.json()["requirements"]]
+    assert texts == [kept["text"], "Added"]
+
+
+def test_patch_refuses_null_for_a_field_that_cannot_be_empty(client_for):
+    project = ProjectFactory(title="Telecare")
+    client = client_for(project.project_lead)
+
+    response = _patch(client, f"{API}/projects/{project.slug}", {"title": None, "version": 1})
+
+    assert response.status_code == 422
+    assert response.json()["field"] == "title"
+    assert Project.objects.get(pk=project.pk).title == "Telecare"
+
+
+def test_patch_with_a_stale_version_conflicts(client_for):
+    project = ProjectFactory(title="Telecare")
+    client = client_for(project.project_lead)
+    assert _patch(client, f"{API}/projects/{project.slug}", {"title": "A", "version": 1})
+
+    response = _patch(client, f"{API}/projects/{project.slug}", {"title": "B", "version": 1})
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "edit_conflict"
+    assert Project.objects.get(pk=project.pk).title == "A"
+
+
+def test_patch_is_refused_to_another_project_lead(client_for, project_lead):
+    project = ProjectFactory(title="Telecare")
+
+    response = _patch(
+        client_for(project_lead), f"{API}/projects/{project.slug}", {"title": "X", "version": 1}
+    )
+
+    assert response.status_code == 403
+    assert Project.objects.get(pk=project.pk).title == "Telecare"
+
+
+def test_patch_with_invalid_data_names_the_field(client_for):
+    project = ProjectFactory()
+    client = client_for(project.project_lead)
+
+    response = _patch(
+        client, f"{API}/projects/{project.slug}", {"planned_end": "2020-01-01", "version": 1}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["field"] == "planned_end"
 
 
 # Transitions ------------------------------------------------------------------------------
@@ -661,14 +764,19 @@ def test_skills_are_the_active_ones(client):
 
 
 def test_the_schema_lists_the_project_endpoints(client):
-    paths = client.get(f"{API}/openapi.json").json()["paths"]
+    schema = client.get(f"{API}/openapi.json").json()
+    paths = schema["paths"]
 
     assert {
         "/api/v1/projects",
         "/api/v1/projects/{slug}",
         "/api/v1/projects/{slug}/transitions",
     } <= set(paths)
-    assert "put" in paths["/api/v1/projects/{slug}"]
+    assert {"put", "patch"} <= set(paths["/api/v1/projects/{slug}"])
+    # PUT takes the whole project: nothing is emptied by leaving a field out.
+    put = schema["components"]["schemas"]["ProjectUpdateIn"]
+    assert set(put["required"]) == set(put["properties"])
+    assert schema["components"]["schemas"]["ProjectPatchIn"]["required"] == ["version"]
 
 
 # Permission matrix ------------------------------------------------------------------------
@@ -690,6 +798,12 @@ EXPECTED = {
         "own_lead": 201,
     },
     "update": {
+        **dict.fromkeys(ROLES, 403),
+        "anonymous": 401,
+        "programme_office": 200,
+        "own_lead": 200,
+    },
+    "patch": {
         **dict.fromkeys(ROLES, 403),
         "anonymous": 401,
         "programme_office": 200,
@@ -718,7 +832,21 @@ def _call(action, client, project, theme):
     if action == "create":
         return _post(client, f"{API}/projects", _payload(theme, title="Another"))
     if action == "update":
-        return _put(client, url, {**_payload(theme, title="Renamed"), "version": 1})
+        payload = {
+            **_payload(theme, title="Renamed"),
+            "slug": project.slug,
+            "sub_area": None,
+            "problem": "",
+            "lead_organisation": project.lead_organisation.slug,
+            "project_lead": project.project_lead_id,
+            "sponsor": "",
+            "estimated_cost": None,
+            "scope_out": [],
+            "version": 1,
+        }
+        return _put(client, url, payload)
+    if action == "patch":
+        return _patch(client, url, {"title": "Renamed", "version": 1})
     if action == "approve":
         Project.objects.filter(pk=project.pk).update(stage=Stage.DEFINED)
         return _post(client, f"{url}/transitions", {"to_stage": "approved"})

@@ -4,12 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django import forms
 from django.http import QueryDict
 
 from heartbeat.portfolio.forms import (
     CatalogueFilterForm,
-    MonthField,
     ProjectForm,
     build_formsets,
     parse_tags,
@@ -21,33 +19,6 @@ from heartbeat.portfolio.selectors import catalogue_options
 from tests.portfolio.factories import ThemeFactory
 from tests.portfolio.formdata import project_post
 from tests.skills.factories import SkillFactory
-
-
-@pytest.mark.parametrize(
-    ("text", "month"),
-    [
-        ("2026-04", datetime.date(2026, 4, 1)),
-        ("2026-4", datetime.date(2026, 4, 1)),
-        ("2026-09-17", datetime.date(2026, 9, 1)),
-        ("04/2026", datetime.date(2026, 4, 1)),
-        ("April 2026", datetime.date(2026, 4, 1)),
-        ("sep 2026", datetime.date(2026, 9, 1)),
-        (" September 2026 ", datetime.date(2026, 9, 1)),
-    ],
-)
-def test_month_field_reads_what_people_and_pickers_send(text, month):
-    assert MonthField().clean(text) == month
-
-
-@pytest.mark.parametrize("text", ["2026-13", "Smarch 2026", "next April", "13/2026", "0026-01"])
-def test_month_field_refuses_what_is_not_a_month(text):
-    with pytest.raises(forms.ValidationError) as error:
-        MonthField().clean(text)
-    assert error.value.messages == ["Enter a month like 2026-04 or April 2026"]
-
-
-def test_month_field_shows_a_date_as_a_month_picker_value():
-    assert MonthField().prepare_value(datetime.date(2026, 4, 1)) == "2026-04"
 
 
 def test_tags_are_trimmed_and_not_repeated():

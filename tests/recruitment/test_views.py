@@ -182,7 +182,7 @@ def test_capacity_form_shows_errors(client_for, organisation_lead, council):
     assert response.status_code == 422
     html = response.content.decode()
     assert "There is a problem" in html
-    assert "Enter a month like 2026-07" in html
+    assert "Enter a month like April 2027 or 2027-04" in html
 
 
 def test_removing_capacity_is_for_its_organisation(

@@ -2,7 +2,8 @@
 
 import pytest
 
-from heartbeat.work_requests import selectors
+from heartbeat.core import registry
+from heartbeat.work_requests import home, sections, selectors
 from heartbeat.work_requests.models import State, WorkRequest
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import ProjectFactory, ThemeFactory
@@ -61,21 +62,29 @@ def test_a_request_page_with_many_supporters_and_comments(client_for, member, th
 
 
 def test_the_home_blocks(client_for, organisation_lead, programme_office, theme, supporters):
+    # The home page with this app's blocks only: other apps' blocks have budgets of their
+    # own (and the whole page has the site's, in tests/delivery/test_query_budgets.py).
     lead = client_for(organisation_lead)
-    assert_same_queries(
-        _requests(theme, supporters, organisation=organisation_lead.organisation),
-        lambda: lead.get("/"),
-        budget=14,
-    )
     office = client_for(programme_office)
-    assert_same_queries(_requests(theme, supporters), lambda: office.get("/"), budget=14)
+    with registry.home_blocks.replaced(
+        {"work_requests.own": home.own_requests_block, "work_requests.triage": home.triage_block}
+    ):
+        assert_same_queries(
+            _requests(theme, supporters, organisation=organisation_lead.organisation),
+            lambda: lead.get("/"),
+            budget=14,
+        )
+        assert_same_queries(_requests(theme, supporters), lambda: office.get("/"), budget=14)
 
 
 def test_the_project_section(client_for, member, theme, supporters):
     project = ProjectFactory()
     make = _requests(theme, supporters, project=project, state=State.ACCEPTED)
     client = client_for(member)
-    assert_same_queries(make, lambda: client.get(project.get_absolute_url()), budget=20)
+    # The project page with this app's section only: the page's own parts and other apps'
+    # sections have budgets of their own (tests/portfolio/test_views.py).
+    with registry.project_sections.replaced({"work_requests": sections.project_requests}):
+        assert_same_queries(make, lambda: client.get(project.get_absolute_url()), budget=20)
 
 
 def test_home_blocks_count_and_show_open_requests(organisation_lead, theme):

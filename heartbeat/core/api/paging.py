@@ -3,12 +3,34 @@
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+from heartbeat.core.exceptions import InvalidInput
+
+# The furthest any list may be paged: past it the databases' integers overflow.
+MAX_OFFSET = 10_000_000
+
 
 def page_of(queryset, *, limit: int, offset: int, item: Callable[[Any], Any]) -> dict:
     """The total, and ``item(row)`` for each row of the requested slice (two queries)."""
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidInput(f"The offset must be between 0 and {MAX_OFFSET:,}.", field="offset")
     return {
         "count": queryset.count(),
         "limit": limit,
         "offset": offset,
         "items": [item(row) for row in queryset[offset : offset + limit]],
     }
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """django-ninja's limit and offset paging, with both bounded in the schema (its own
+    offset has no maximum, and one past a 64-bit integer overflows the database)."""
+
+    class Input(Schema):
+        limit: int = Field(
+            settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=settings.NINJA_PAGINATION_MAX_LIMIT
+        )
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)

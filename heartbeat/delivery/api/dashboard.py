@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Field, Query, Schema
 
 from heartbeat.accounts.api_auth import required
+from heartbeat.core.api.paging import MAX_OFFSET
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.delivery.api.common import (
     MAX_LIMIT,
@@ -31,7 +32,7 @@ class DashboardQuery(Schema):
         "", description="One of " + ", ".join(code for code, _ in CONFIDENCE_FILTERS)
     )
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=10_000_000)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class TrendCellOut(Schema):

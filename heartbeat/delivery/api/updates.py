@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Schema, Status
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.delivery import permissions, services
 from heartbeat.delivery.api.common import (
     MAX_LIMIT,
@@ -158,7 +158,7 @@ class UpdateListQuery(Schema):
         False, description="Include drafts (for the project's lead and the office)"
     )
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=10_000_000)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _updates(user, project: Project, drafts: bool):

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import NotFound
 from heartbeat.engagement.api._common import MAX_LIMIT, ErrorOut, NoNul
 from heartbeat.engagement.inputs import ArticleInput
@@ -106,7 +106,7 @@ class NewsFilter(NoNul):
     theme: str | None = Field(None, max_length=120)
     project: str | None = Field(None, max_length=120)
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 @router.get("/articles", response=ArticlePage, summary="Published news, newest first")

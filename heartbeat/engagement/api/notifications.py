@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.engagement.api._common import MAX_LIMIT, ErrorOut, NoNul
 from heartbeat.engagement.models import Follow, Notification
 from heartbeat.engagement.selectors import notifications as selectors
@@ -107,7 +107,7 @@ def follow_remove(request, kind: str, slug: str):
 class NotificationFilter(Schema):
     unread: bool = False
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 @router.get(

@@ -7,7 +7,7 @@ import datetime
 from ninja import Field, Query, Schema, Status
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.governance import selectors, services
 from heartbeat.governance.api.common import (
@@ -45,7 +45,7 @@ class ActionQuery(Schema):
     owner: str = Field("", max_length=2, description="me: only your actions")
     status: str = Field("open", max_length=4, description="open, done or all")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class ActionPageOut(Schema):
@@ -137,7 +137,7 @@ class DecisionQuery(Schema):
     gates: bool = Field(False, description="Stage-gate decisions only")
     q: str = Field("", max_length=100, description="Words in the decision")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class DecisionPageOut(Schema):

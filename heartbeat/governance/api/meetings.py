@@ -10,7 +10,7 @@ from ninja import Field, File, Form, Query, Schema, Status
 from ninja.files import UploadedFile
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound, PermissionDenied
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.api.common import (
@@ -75,7 +75,7 @@ class MeetingQuery(Schema):
     board: str = Field("", max_length=130, description="A board's slug")
     when: str = Field("", max_length=10, description="upcoming or past")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _meeting_input(payload: MeetingIn, current: Meeting | None = None) -> MeetingInput:

@@ -127,7 +127,61 @@ def _detail(user, project: Project) -> dict:
     }
 
 
-def _project_input(payload: ProjectIn) -> ProjectInput:
+def _current_fields(user, project: Project) -> dict:
+    """The project as a PUT body (slugs and ids, rows with their ids), for PATCH to start
+    from."""
+    body = _detail(user, project)
+    return {
+        "title": body["title"],
+        "theme": body["theme"]["slug"],
+        "summary": body["summary"],
+        "slug": body["slug"],
+        "sub_area": body["sub_area"]["slug"] if body["sub_area"] else None,
+        "problem": body["problem"],
+        "lead_organisation": (
+            body["lead_organisation"]["slug"] if body["lead_organisation"] else None
+        ),
+        "project_lead": body["project_lead"]["id"] if body["project_lead"] else None,
+        "sponsor": body["sponsor"],
+        "planned_start": body["planned_start"],
+        "planned_end": body["planned_end"],
+        "estimated_cost": body["estimated_cost"],
+        "visibility": body["visibility"],
+        "tags": body["tags"],
+        "scope_in": body["scope_in"],
+        "scope_out": body["scope_out"],
+        "requirements": body["requirements"],
+        "products": body["products"],
+        "benefits": body["benefits"],
+        "resources": [{**r, "skill": r["skill"]["slug"]} for r in body["resources"]],
+    }
+
+
+# Fields PATCH may not set to null: they have no empty value.
+NOT_NULL = ("title", "theme", "summary", "slug", "problem", "sponsor", "visibility") + (
+    "tags",
+    "scope_in",
+    "scope_out",
+    "requirements",
+    "products",
+    "benefits",
+    "resources",
+)
+
+
+def _patched_input(user, project: Project, changes: dict) -> ProjectInput:
+    """The project's current fields with ``changes`` (the fields a PATCH sent) applied."""
+    for name in NOT_NULL:
+        if name in changes and changes[name] is None:
+            raise InvalidInput(
+                f"'{name}' cannot be null: leave it out to keep it, or send a value.",
+                field=name,
+            )
+    merged = {**_current_fields(user, project), **changes}
+    return _project_input(ProjectIn.model_validate(merged))
+
+
+def _project_input(payload) -> ProjectInput:
     """Turn the slugs of the request into the ids the services take."""
     theme = Theme.objects.filter(slug=payload.theme).first()
     if theme is None:

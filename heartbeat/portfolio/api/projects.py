@@ -9,6 +9,7 @@ from heartbeat.portfolio import selectors, services
 from heartbeat.portfolio.api.base import ErrorOut, router
 from heartbeat.portfolio.api.convert import (
     _detail,
+    _patched_input,
     _project_input,
     _summary,
     _transition,
@@ -19,6 +20,7 @@ from heartbeat.portfolio.api.schemas import (
     ProjectIn,
     ProjectOut,
     ProjectPageOut,
+    ProjectPatchIn,
     ProjectUpdateIn,
     TransitionIn,
     TransitionOut,
@@ -70,8 +72,10 @@ def project_create(request, payload: ProjectIn):
     auth=required,
     response={200: ProjectOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Change a project and its definition",
-    description="Send the whole project with the `version` you read. Rows with an `id` "
-    "change that row, rows without one are added, and rows left out are removed.",
+    description="Send the whole project with the `version` you read: every field is "
+    "required (send null or an empty list to empty one on purpose; PATCH changes only some). "
+    "Rows with an `id` change that row, rows without one are added, and rows left out are "
+    "removed.",
 )
 def project_update(request, slug: str, payload: ProjectUpdateIn):
     project = _visible_project(request.auth, slug)
@@ -80,6 +84,28 @@ def project_update(request, slug: str, payload: ProjectUpdateIn):
         project=project,
         data=_project_input(payload),
         expected_version=payload.version,
+    )
+    return _detail(request.auth, selectors.project_detail(request.auth, project.slug))
+
+
+@router.patch(
+    "/projects/{slug}",
+    auth=required,
+    response={200: ProjectOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Change some of a project's fields",
+    description="Send the `version` you read and only the fields to change; the others keep "
+    "their values. A list sent replaces that list as in PUT.",
+)
+def project_patch(request, slug: str, payload: ProjectPatchIn):
+    project = _visible_project(request.auth, slug)
+    changes = payload.dict(exclude_unset=True)
+    version = changes.pop("version")
+    current = selectors.project_detail(request.auth, project.slug)
+    project = services.project_update(
+        actor=request.auth,
+        project=project,
+        data=_patched_input(request.auth, current, changes),
+        expected_version=version,
     )
     return _detail(request.auth, selectors.project_detail(request.auth, project.slug))
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from heartbeat.core.api.paging import MAX_OFFSET
 from heartbeat.core.months import MAX_WORKING_DAYS
 from heartbeat.portfolio import selectors
 from heartbeat.portfolio.api.base import MAX_LIMIT, PersonRef, Ref
@@ -158,7 +159,7 @@ class CatalogueQuery(Schema):
     q: str = Field("", description="Words to search for")
     sort: str = Field("", description="One of " + ", ".join(v for v, _ in selectors.SORT_OPTIONS))
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class TextItemIn(Schema):
@@ -218,11 +219,64 @@ class ProjectIn(Schema):
     resources: list[ResourceIn] = Field(default_factory=list)
 
 
-class ProjectUpdateIn(ProjectIn):
-    version: int = Field(
-        description="The version you read; if someone saved the project since, the answer "
-        "is 409 edit_conflict and nothing is saved."
-    )
+VERSION_DESCRIPTION = (
+    "The version you read; if someone saved the project since, the answer is 409 "
+    "edit_conflict and nothing is saved."
+)
+
+
+class ProjectUpdateIn(Schema):
+    """The whole project: every field is required, so nothing is emptied by leaving it out
+    (send null or an empty list to empty a field on purpose; PATCH changes only some)."""
+
+    title: str
+    theme: str = Field(description="The theme's slug, from GET /themes")
+    summary: str
+    slug: str
+    sub_area: str | None = Field(description="The slug of a sub-area of the theme, or null")
+    problem: str
+    lead_organisation: str | None = Field(description="The organisation's slug, or null")
+    project_lead: int | None = Field(description="The id of the person who leads it, or null")
+    sponsor: str
+    planned_start: datetime.date | None
+    planned_end: datetime.date | None
+    estimated_cost: Decimal | None
+    visibility: Visibility
+    tags: list[str]
+    scope_in: list[TextItemIn]
+    scope_out: list[TextItemIn]
+    requirements: list[RequirementIn]
+    products: list[ProductIn]
+    benefits: list[TextItemIn]
+    resources: list[ResourceIn]
+    version: int = Field(description=VERSION_DESCRIPTION)
+
+
+class ProjectPatchIn(Schema):
+    """Only the fields sent change. A list sent replaces the whole list, as in PUT: rows with
+    an ``id`` change that row, rows without one are added, rows left out are removed."""
+
+    title: str | None = None
+    theme: str | None = Field(None, description="The theme's slug, from GET /themes")
+    summary: str | None = None
+    slug: str | None = None
+    sub_area: str | None = Field(None, description="The slug of a sub-area of the theme")
+    problem: str | None = None
+    lead_organisation: str | None = Field(None, description="The organisation's slug")
+    project_lead: int | None = Field(None, description="The id of the person who leads it")
+    sponsor: str | None = None
+    planned_start: datetime.date | None = None
+    planned_end: datetime.date | None = None
+    estimated_cost: Decimal | None = None
+    visibility: Visibility | None = None
+    tags: list[str] | None = None
+    scope_in: list[TextItemIn] | None = None
+    scope_out: list[TextItemIn] | None = None
+    requirements: list[RequirementIn] | None = None
+    products: list[ProductIn] | None = None
+    benefits: list[TextItemIn] | None = None
+    resources: list[ResourceIn] | None = None
+    version: int = Field(description=VERSION_DESCRIPTION)
 
 
 class TransitionIn(Schema):

@@ -6,7 +6,6 @@ The forms live in the modules of this package; import them from here.
 from heartbeat.portfolio.forms.catalogue import CatalogueFilterForm, MoveForm
 from heartbeat.portfolio.forms.fields import (
     MAX_ROWS,
-    MONTHS,
     DateInput,
     MonthField,
     MonthInput,
@@ -15,6 +14,7 @@ from heartbeat.portfolio.forms.fields import (
     UserChoiceField,
     parse_tags,
 )
+from heartbeat.portfolio.forms.lifecycle import StageMoveForm
 from heartbeat.portfolio.forms.project import ProjectForm, lead_choices
 from heartbeat.portfolio.forms.rows import (
     FIELD_ALIASES,
@@ -40,7 +40,7 @@ from heartbeat.portfolio.forms.rows import (
 )
 
 __all__ = [
-    "MONTHS",
+    "StageMoveForm",
     "MAX_ROWS",
     "DateInput",
     "MonthInput",

@@ -13,6 +13,7 @@ from heartbeat.portfolio.forms.fields import (
     UserChoiceField,
 )
 from heartbeat.portfolio.models import SubArea, Theme, Visibility
+from heartbeat.portfolio.rules import planned_dates_error
 from heartbeat.portfolio.selectors import project_lead_candidates
 
 
@@ -131,6 +132,14 @@ class ProjectForm(forms.Form):
         self.fields["project_lead"].queryset = lead_choices(
             actor=actor, project=project, organisation_id=self._chosen_organisation_id()
         )
+
+    def clean(self):
+        # The service's rule on the dates, here too, so it shows beside the form's other
+        # errors rather than after they are put right.
+        cleaned = super().clean()
+        if error := planned_dates_error(cleaned.get("planned_start"), cleaned.get("planned_end")):
+            self.add_error("planned_end", error)
+        return cleaned
 
     def _chosen_organisation_id(self):
         raw = self.data.get(self.add_prefix("lead_organisation")) if self.is_bound else None

@@ -142,12 +142,12 @@ class ResourceRowForm(RowForm):
     )
     start_month = MonthField(
         label="First month",
-        help_text="For example, 2026-04",
+        help_text="For example, April 2026 or 2026-04",
         error_messages={"required": "Enter the first month"},
     )
     end_month = MonthField(
         label="Last month",
-        help_text="For example, 2026-09",
+        help_text="For example, September 2026 or 2026-09",
         error_messages={"required": "Enter the last month"},
     )
     notes = forms.CharField(label="Notes", max_length=300, required=False)

@@ -10,10 +10,14 @@ from heartbeat.accounts.models import User
 from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, NotFound
 from heartbeat.core.formatting import uk_datetime
 from heartbeat.partnership.models import Organisation
-from heartbeat.portfolio import permissions
+from heartbeat.portfolio import hooks, permissions
 from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, SubArea, Tag, Theme, Visibility
-from heartbeat.portfolio.rules import CHECKLIST_FIELDS, missing_from_definition
+from heartbeat.portfolio.rules import (
+    CHECKLIST_FIELDS,
+    missing_from_definition,
+    planned_dates_error,
+)
 from heartbeat.portfolio.selectors.project import project_lead_candidates
 from heartbeat.portfolio.services.base import (
     RESERVED_SLUGS,
@@ -104,14 +108,8 @@ def _check_project_fields(data: ProjectInput, current: Project | None, actor=Non
                     field="project_lead",
                     code="not_a_lead_candidate",
                 )
-    if (
-        data.planned_start is not None
-        and data.planned_end is not None
-        and data.planned_end < data.planned_start
-    ):
-        raise InvalidInput(
-            "The planned end must be on or after the planned start.", field="planned_end"
-        )
+    if dates_error := planned_dates_error(data.planned_start, data.planned_end):
+        raise InvalidInput(dates_error, field="planned_end")
     if data.estimated_cost is not None and Decimal(data.estimated_cost) < 0:
         raise InvalidInput("The estimated cost must be £0 or more.", field="estimated_cost")
     if data.visibility not in Visibility.values:
@@ -205,6 +203,8 @@ def project_create(*, actor, data: ProjectInput) -> Project:
     _save_new_project(project, data, actor)
     _sync_rows(project, data, actor, creating=True)
     _set_tags(project, data.tags, actor)
+    for listener in hooks.creation_listeners:
+        listener(actor=actor, project=project)
     return project
 
 

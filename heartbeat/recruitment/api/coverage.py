@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ninja import Field, Query, Schema
 
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.core.months import month_key
 from heartbeat.recruitment import selectors
@@ -110,7 +110,7 @@ class NeedQuery(Schema):
     month: str = Field("", description="Needs short of days in this month: " + MONTH)
     sort: str = Field("", description="gap (the default), shortfall, start or project")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class OpenNeedOut(Schema):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Schema, Status
 
 from heartbeat.accounts.api_auth import required
-from heartbeat.core.api.paging import page_of
+from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput, NotFound
 from heartbeat.core.months import MAX_WORKING_DAYS, month_key, parse_month
 from heartbeat.portfolio.models import ResourceRequirement, visible_projects_q
@@ -94,7 +94,7 @@ class PledgeQuery(Schema):
     organisation: str = Field("", description="An organisation's slug")
     status: str = Field("", description="active, ended or withdrawn")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class PledgePageOut(Schema):

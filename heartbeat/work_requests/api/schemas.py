@@ -9,6 +9,7 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
+from heartbeat.core.api.paging import MAX_OFFSET
 from heartbeat.work_requests import selectors
 from heartbeat.work_requests.models import (
     MAX_AFFECTED,
@@ -182,4 +183,4 @@ class RequestQuery(Schema):
     q: str = Field("", description="Words in the title or text, or a reference")
     sort: str = Field("", description=", ".join(selectors.SORTS))
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
