@@ -112,38 +112,13 @@ def test_the_edit_page_shows_what_the_edit_would_remove(client_for, project_lead
 
 
 def test_the_api_refuses_an_edit_that_empties_the_definition(client_for, project_lead, led_project):
-    from tests.portfolio.test_api import _payload
+    from tests.portfolio.test_api import _as_payload
 
     led_project.stage = Stage.RECRUITING
     led_project.save()
     detail = client_for(project_lead).get(f"{API}/projects/{led_project.slug}").json()
-    payload = _payload(led_project.theme, version=detail["version"])
-    payload.update(
-        {
-            "title": detail["title"],
-            "scope_in": [],
-            "requirements": [{"id": r["id"], "text": r["text"]} for r in detail["requirements"]],
-            "products": [
-                {"id": p["id"], "name": p["name"], "product_type": p["product_type"]}
-                for p in detail["products"]
-            ],
-            "benefits": [{"id": b["id"], "text": b["text"]} for b in detail["benefits"]],
-            "resources": [
-                {
-                    "id": r["id"],
-                    "skill": r["skill"]["slug"],
-                    "level": r["level"],
-                    "people": r["people"],
-                    "days_per_month": r["days_per_month"],
-                    "start_month": r["start_month"],
-                    "end_month": r["end_month"],
-                }
-                for r in detail["resources"]
-            ],
-            "lead_organisation": detail["lead_organisation"]["slug"],
-            "project_lead": detail["project_lead"]["id"],
-        }
-    )
+    # PUT takes every field: the project as read, with its scope emptied.
+    payload = _as_payload(detail, scope_in=[])
     response = client_for(project_lead).put(
         f"{API}/projects/{led_project.slug}", payload, content_type="application/json"
     )
