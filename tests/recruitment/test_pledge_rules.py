@@ -26,6 +26,7 @@ from tests.portfolio.factories import (
     complete_definition,
 )
 from tests.portfolio.formdata import summary_links, text_of
+from tests.portfolio.test_api import _as_payload
 from tests.querybudget import assert_same_queries
 from tests.recruitment.factories import make_pledge, open_need, pledge_input
 from tests.skills.factories import SkillFactory
@@ -498,33 +499,18 @@ def test_the_api_refuses_changing_a_pledged_need_s_level(client_for, pledged, pr
     project = requirement.project
     client = client_for(programme_office)
     detail = client.get(f"{API}/projects/{project.slug}").json()
-    payload = {
-        "title": detail["title"],
-        "theme": detail["theme"]["slug"],
-        "summary": detail["summary"],
-        "version": detail["version"],
-        "lead_organisation": detail["lead_organisation"]["slug"],
-        "project_lead": detail["project_lead"]["id"],
-        "scope_in": detail["scope_in"],
-        "requirements": detail["requirements"],
-        "products": [
-            {"id": p["id"], "name": p["name"], "product_type": p["product_type"]}
-            for p in detail["products"]
-        ],
-        "benefits": detail["benefits"],
-        "resources": [
+    # PUT takes every field: the project as read, with the pledged need's level changed.
+    payload = _as_payload(
+        detail,
+        resources=[
             {
-                "id": r["id"],
+                **r,
                 "skill": r["skill"]["slug"],
                 "level": "expert" if r["id"] == requirement.pk else r["level"],
-                "people": r["people"],
-                "days_per_month": r["days_per_month"],
-                "start_month": r["start_month"],
-                "end_month": r["end_month"],
             }
             for r in detail["resources"]
         ],
-    }
+    )
     response = client.put(
         f"{API}/projects/{project.slug}", payload, content_type="application/json"
     )
