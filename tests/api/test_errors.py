@@ -7,6 +7,7 @@ import pytest
 from ninja import NinjaAPI
 from ninja.testing import TestClient
 
+from heartbeat.accounts import services as account_services
 from heartbeat.core.api.errors import install_error_handlers
 from heartbeat.core.api.paging import MAX_OFFSET, page_of
 from heartbeat.core.exceptions import InvalidInput
@@ -153,3 +154,24 @@ def test_appraisal_settings_far_out_of_range_are_a_json_422_and_nothing_changes(
     error = _is_error(response, 422, code)
     assert field in json.dumps(error)
     assert client.get("/api/v1/appraisal-settings").json() == before
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/agenda-items/0/paper",
+        "/api/v1/meetings/0/agenda-items",
+        "/api/v1/work-requests/0/attachments",
+    ],
+)
+def test_multipart_form_data_without_a_boundary_is_a_json_400(client, programme_office, url):
+    _token, raw = account_services.api_token_create(actor=programme_office, name="Scripts")
+    response = client.generic(
+        "POST",
+        url,
+        b"version=1",
+        content_type="multipart/form-data",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    body = _is_error(response, 400, "bad_request")
+    assert "boundary" in body["message"]

@@ -5,6 +5,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import BaseModel
 
@@ -91,6 +92,17 @@ def install_error_handlers(api) -> None:
             request,
             error_body(STATUS_CODES.get(exc.status_code, "error"), message),
             status=exc.status_code,
+        )
+
+    @api.exception_handler(MultiPartParserError)
+    def unreadable_form(request, exc: MultiPartParserError):
+        # A multipart body that cannot be read (no boundary, say) is the caller's mistake.
+        return api.create_response(
+            request,
+            error_body(
+                "bad_request", "The form data could not be read (is its boundary missing?)."
+            ),
+            status=400,
         )
 
     @api.exception_handler(Http404)
