@@ -14,7 +14,7 @@ from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import StringConstraints
+from pydantic import BaseModel, StringConstraints
 
 from heartbeat.accounts.api_auth import required
 from heartbeat.core.api.paging import MAX_OFFSET
@@ -179,7 +179,9 @@ class RoundOut(Schema):
     url: str
 
 
-class RoundOpenIn(Schema):
+class RoundOpenIn(BaseModel):
+    # A plain model, not a ninja Schema: a Schema reads any value's attributes, so with
+    # every field defaulted any JSON at all (a list, a number) would open a round.
     name: Text(150) = ""
 
 

@@ -177,6 +177,14 @@ def test_one_draft_at_a_time_by_the_api(client_for, programme_office, criteria):
     assert not Round.objects.exists()
 
 
+@pytest.mark.parametrize("body", ["[null, null]", "[]", "3", '"Winter round"', "null"])
+def test_opening_a_round_takes_only_a_json_object(client_for, programme_office, criteria, body):
+    client = client_for(programme_office)
+    response = client.generic("POST", f"{API}/rounds", body, content_type="application/json")
+    assert (response.status_code, response.json()["code"]) == (422, "invalid_input")
+    assert not Round.objects.exists()
+
+
 def test_the_ranking_costs_the_same_at_3_and_30_entries(
     client_for, member, programme_office, criteria
 ):
