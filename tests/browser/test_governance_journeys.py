@@ -137,16 +137,18 @@ def test_a_secretary_records_a_meeting_whose_decision_moves_a_project_through_th
     assert meeting.decisions.count() == 1
 
 
-def test_a_gated_move_without_a_decision_is_explained_on_the_project_page(
+def test_a_gated_move_without_a_decision_is_explained_when_it_is_confirmed(
     browser, base_url, sign_in, axe, programme_office, programme_board, telecare
 ):
     page = browser.new_context().new_page()
     sign_in(page, programme_office)
     page.goto(f"{base_url}/projects/{telecare.slug}/")
-    page.get_by_role("button", name="Approve", exact=True).click()
+    # The project page links each move to a page that confirms it; its button makes the move.
+    page.get_by_role("link", name="Approve", exact=True).click()
+    page.get_by_role("button", name="Yes, approve this project").click()
     summary = page.locator(".ds_error-summary")
     expect(summary).to_contain_text("needs a recorded decision of the Programme Board")
-    axe(page, "project page refusing the move")
+    axe(page, "approval confirmation refusing the move")
     assert Project.objects.get(pk=telecare.pk).stage == Stage.DEFINED
 
 
