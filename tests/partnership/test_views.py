@@ -266,7 +266,7 @@ def test_edit_shows_the_error_summary_on_bad_input(client_for, programme_office,
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<title>Change Aberdeen City" in html
+    assert "<title>Error: Change Aberdeen City" in html
     assert "There is a problem" in html
     assert 'href="#id_name"' in html
     assert 'href="#id_website"' in html
