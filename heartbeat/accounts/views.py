@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -25,6 +25,7 @@ from heartbeat.accounts.models import Invitation, InvitationStatus, User
 from heartbeat.core.client_ip import client_ip
 from heartbeat.core.exceptions import ApplicationError
 from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
+from heartbeat.core.formatting import uk_date, uk_datetime
 from heartbeat.core.pagination import paginate
 
 # Accepting an invitation signs the new person in without asking for the password again.
@@ -215,12 +216,37 @@ def token_create(request):
     )
 
 
-@require_POST
 def token_revoke(request, pk: int):
+    """Revoke one of your own tokens, after a page of its own that asks to confirm."""
     token = get_object_or_404(selectors.api_token_list(user=request.user), pk=pk)
-    services.api_token_revoke(actor=request.user, token=token)
-    messages.success(request, f"The token '{token.name}' has been revoked. It no longer works.")
-    return redirect("accounts:profile")
+    back = reverse("accounts:profile") + "#tokens"
+    if request.method == "POST":
+        services.api_token_revoke(actor=request.user, token=token)
+        messages.success(request, f"The token '{token.name}' has been revoked. It no longer works.")
+        return redirect("accounts:profile")
+    if not token.is_active:
+        messages.info(request, f"The token '{token.name}' was already revoked.")
+        return redirect(back)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "page_title": f"Revoke the token '{token.name}'?",
+            "breadcrumbs": [("Your profile", back), ("Revoke a token", None)],
+            "summary": [
+                ("Name", token.name),
+                ("Starts with", f"{token.prefix}…"),
+                ("Created", uk_date(token.created_at)),
+                ("Last used", uk_datetime(token.last_used_at, "Never")),
+            ],
+            "consequences": [
+                "Scripts and spreadsheets that send this token stop working at once.",
+                "A revoked token cannot be turned back on: create a new one if you need it.",
+            ],
+            "confirm_label": "Yes, revoke the token",
+            "back_url": back,
+        },
+    )
 
 
 # Invitations (programme office) ------------------------------------------------------------

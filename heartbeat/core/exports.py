@@ -89,6 +89,12 @@ def clean_text(value: str) -> str:
     return CONTROL_CHARACTERS.sub("", value)
 
 
+def line_ends(value: str) -> str:
+    """XLSX: every line break as a newline. XML reads a carriage return back as a newline,
+    so a file that kept one would not give back the text written into it."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def guard_formula(value: str) -> str:
     """CSV: a leading apostrophe makes a spreadsheet show text that looks like a formula."""
     if value.startswith(FORMULA_STARTS):
@@ -221,7 +227,7 @@ def _xlsx_value(value, kind: Kind):
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, str):
-        return clean_text(value)
+        return line_ends(clean_text(value))
     return value
 
 

@@ -52,6 +52,40 @@ def notify_stage_change(transition_id: int, actor_id: int | None = None) -> int:
 
 
 @task()
+def notify_update_submitted(update_id: int, actor_id: int | None = None) -> int:
+    """Tell the followers of a project (and of its theme) that its heartbeat update for a
+    period is in, or has been corrected. A draft tells no one; nor does a version that a
+    correction has replaced by the time this runs (the correction tells them instead)."""
+    from heartbeat.delivery.models import HeartbeatUpdate, UpdateStatus
+
+    update = HeartbeatUpdate.objects.select_related("project").filter(pk=update_id).first()
+    if update is None or update.status != UpdateStatus.SUBMITTED:
+        return 0
+    project = update.project
+    period = update.period.label
+    if update.corrects_id:
+        title = f"{project.title}: the update for {period} was corrected"
+        body = f"Reason: {update.correction_reason}" if update.correction_reason else ""
+    else:
+        title = f"{project.title}: new heartbeat update for {period}"
+        body = ""
+    level = update.level
+    summary = " ".join(
+        part for part in (f"Confidence: {level.label}." if level else "", update.summary) if part
+    )
+    people = notify.notify(
+        _project_followers(project),
+        kind=NotificationKind.UPDATE,
+        key=f"update:{update.pk}",
+        title=title,
+        body=" ".join(part for part in (summary, body) if part),
+        link=update.get_absolute_url(),
+        exclude=actor_id,
+    )
+    return len(people)
+
+
+@task()
 def notify_article_published(article_id: int) -> int:
     """Tell the followers of an article's projects and themes that it is out."""
     from heartbeat.engagement.models import Article, Follow

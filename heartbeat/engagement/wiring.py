@@ -1,6 +1,6 @@
 """What engagement adds to the apps below it, connected from ``EngagementConfig.ready``:
 navigation, the header's notification count, home blocks, the project page's news
-section, the worker's jobs, and notifications of stage moves."""
+section, the worker's jobs, and notifications of stage moves and heartbeat updates."""
 
 from __future__ import annotations
 
@@ -20,6 +20,17 @@ def stage_change_listener(*, actor, transition, extra) -> None:
     )
 
 
+def update_submitted_listener(*, update, actor) -> None:
+    """A heartbeat update was submitted (or corrected): the project's followers hear of it,
+    after it commits."""
+    from heartbeat.engagement import tasks
+
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    transaction.on_commit(
+        lambda: tasks.notify_update_submitted.enqueue(update_id=update.pk, actor_id=actor_id)
+    )
+
+
 def notifications_link(request):
     """The header's link to the person's notifications. The unread count loads by htmx
     after the page, so no page pays a query for it; without JavaScript the link still
@@ -35,6 +46,7 @@ def notifications_link(request):
 
 
 def connect() -> None:
+    from heartbeat.delivery import hooks as delivery_hooks
     from heartbeat.engagement import home, sections, tasks
     from heartbeat.portfolio import hooks
 
@@ -53,3 +65,6 @@ def connect() -> None:
     registry.scheduled_jobs.register("engagement.publish_scheduled", tasks.publishing_job)
     registry.scheduled_jobs.register("engagement.weekly_digest", tasks.digest_job)
     hooks.transition_listeners.register("engagement:notify_followers", stage_change_listener)
+    delivery_hooks.update_submitted.register(
+        "engagement:notify_followers", update_submitted_listener
+    )

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -54,18 +54,26 @@ def latest_term() -> ProgrammeTerm | None:
     return ProgrammeTerm.objects.order_by("-start").first()
 
 
-def current_term(today: datetime.date | None = None) -> ProgrammeTerm | None:
-    """The programme term running today; between terms, the one that ended last; before the
-    first, the first (one query). Lists show each organisation's decision about it."""
+def current_term_query(today: datetime.date | None = None) -> QuerySet[ProgrammeTerm]:
+    """The current term (see ``current_term``) as a query of at most one row, which another
+    query can use as a subquery instead of spending a query of its own to find the term."""
     today = today or timezone.localdate()
-    terms = list(ProgrammeTerm.objects.order_by("start"))
-    running = [t for t in terms if t.start <= today <= t.end]
-    if running:
-        return running[-1]
-    started = [t for t in terms if t.start <= today]
-    if started:
-        return started[-1]
-    return terms[0] if terms else None
+    started = Q(start__lte=today)
+    return ProgrammeTerm.objects.annotate(
+        current_rank=Case(
+            When(started & Q(end__gte=today), then=Value(0)),
+            When(started, then=Value(1)),
+            default=Value(2),
+        ),
+        started_on=Case(When(started, then=F("start")), default=None),
+    ).order_by("current_rank", F("started_on").desc(nulls_last=True), "start", "-pk")[:1]
+
+
+def current_term(today: datetime.date | None = None) -> ProgrammeTerm | None:
+    """The programme term running today (the one that started last, should two overlap);
+    between terms, the one that ended last; before the first, the first (one query). Lists
+    show each organisation's decision about it."""
+    return current_term_query(today).first()
 
 
 def term_choices() -> QuerySet[ProgrammeTerm]:

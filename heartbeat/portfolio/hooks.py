@@ -14,6 +14,15 @@ portfolio imports none of them. ``services.project_transition`` calls:
 ``extra`` is the dictionary of further inputs the caller passed (for example a decision's
 id), so an app can ask for more than portfolio knows about without portfolio knowing.
 
+The page that asks a person to confirm a move says what will follow. It calls each of
+``transition_notes`` as ``note(*, project, move)``, which returns a list of sentences (or
+an empty list): councils can pledge once the project is recruiting, say. A note reads the
+database in a fixed number of queries, whatever the size of the project.
+
+When a project is proposed, ``services.project_create`` calls each of
+``creation_listeners`` in the same transaction, as ``listener(*, actor, project)`` (the
+lead organisation joins the project as its lead participant).
+
 The definition's resource needs are what apps above pledge against. When an edit changes
 or removes a need, ``services.project_update`` calls:
 
@@ -30,5 +39,7 @@ from heartbeat.core.registry import Registry
 
 transition_checks = Registry("project transition checks")
 transition_listeners = Registry("project transition listeners")
+creation_listeners = Registry("project creation listeners")
+transition_notes = Registry("project transition notes")
 need_checks = Registry("resource need checks")
 need_listeners = Registry("resource need listeners")

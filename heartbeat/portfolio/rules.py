@@ -130,3 +130,62 @@ CHECKLIST_FIELDS = {
     "lead_organisation": "lead_organisation",
     "project_lead": "project_lead",
 }
+
+
+# Where on the edit form each checklist item is filled in, so a missing item links to it.
+CHECKLIST_ANCHORS = {
+    "scope": "rows-scope_in",
+    "requirements": "rows-requirements",
+    "products": "rows-products",
+    "benefits": "rows-benefits",
+    "resources": "rows-resources",
+    "lead_organisation": "id_lead_organisation",
+    "project_lead": "id_project_lead",
+}
+
+
+def blocked_by_definition(project: Project, move: Move, missing: list[ChecklistItem]) -> bool:
+    """Whether ``move`` cannot be made now because the definition is incomplete."""
+    return bool(missing) and checks_definition(move)
+
+
+def move_consequences(project: Project, move: Move) -> list[str]:
+    """What follows a move, in portfolio's own terms (apps above add theirs by hook)."""
+    to = move.to_stage
+    notes: list[str] = []
+    if to == Stage.DEFINED and not move.back:
+        notes.append(
+            "The programme office can then approve the project. Its definition can still "
+            "change until it is approved."
+        )
+    elif to == Stage.APPROVED and project.stage == Stage.DEFINED:
+        notes.append(
+            "A baseline of the definition is taken: later changes to its scope, dates, cost "
+            "and needs are shown against it on the project page."
+        )
+    elif to == Stage.PROPOSED and project.stage == Stage.DEFINED:
+        notes.append(
+            "The definition can be reworked; the project must be marked as defined again "
+            "before it can be approved."
+        )
+    elif to == Stage.PROPOSED:
+        notes.append("The project becomes a proposal again and its definition can change.")
+    elif to == Stage.IN_DELIVERY and project.stage == Stage.RECRUITING:
+        notes.append("Delivery starts: the project is expected to post regular updates.")
+    elif to == Stage.CLOSED:
+        notes.append("The project is closed. Only the programme office can reopen its delivery.")
+    elif to == Stage.PAUSED:
+        notes.append(
+            f"The project can resume later, to {Stage(project.stage).label.lower()}, the stage "
+            "it is in now."
+        )
+    elif to == Stage.CANCELLED:
+        notes.append(
+            "The project stops for good. The programme office can reopen it as a proposal, "
+            "with a reason."
+        )
+    notes.append(
+        "The move is recorded in the project's stage changes"
+        + (", with your reason." if move.reason_required else ".")
+    )
+    return notes

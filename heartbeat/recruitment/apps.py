@@ -11,7 +11,7 @@ class RecruitmentConfig(AppConfig):
         from heartbeat.portfolio import hooks
         from heartbeat.recruitment import home, permissions, sections, tasks
         from heartbeat.recruitment.hub_registrations import register
-        from heartbeat.recruitment.services import project_changes
+        from heartbeat.recruitment.services import participation, project_changes
 
         registry.navigation.register(
             "recruitment:open_needs",
@@ -32,6 +32,10 @@ class RecruitmentConfig(AppConfig):
         hooks.transition_listeners.register(
             "recruitment.end_pledges", project_changes.end_pledges_of_finished_project
         )
+        hooks.creation_listeners.register(
+            "recruitment.lead_joins", participation.lead_joins_new_project
+        )
+        hooks.transition_notes.register("recruitment.pledges", project_changes.transition_note)
         hooks.need_checks.register(
             "recruitment.pledged_needs", project_changes.refuse_changing_pledged_need
         )

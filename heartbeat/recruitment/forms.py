@@ -205,8 +205,13 @@ class CapacityForm(forms.Form):
     )
     note = forms.CharField(label="Note", required=False, max_length=300)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_version: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if with_version:
+            # The version the person read: a change made meanwhile answers 409.
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+            )
         for name in ("start_month", "end_month"):
             self.fields[name].error_messages["required"] = (
                 f"Enter the {self.fields[name].label.lower()}, like 2026-04"

@@ -246,6 +246,9 @@ class OrganisationCapacity(TimeStampedModel):
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Raised by each change, so two people changing one declaration never overwrite each
+    # other (409, as for pledges).
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 

@@ -12,6 +12,11 @@ urlpatterns = [
     path("recruitment/capacity/", views.capacity, name="capacity"),
     path("recruitment/capacity/<slug:slug>/", views.capacity, name="capacity_for"),
     path(
+        "recruitment/capacity/<slug:slug>/<int:pk>/edit/",
+        views.capacity_edit,
+        name="capacity_edit",
+    ),
+    path(
         "recruitment/capacity/<slug:slug>/<int:pk>/remove/",
         views.capacity_remove,
         name="capacity_remove",

@@ -5,13 +5,14 @@ Each check raises ``InvalidInput`` with a message a person can act on, naming th
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.core.formatting import uk_date
-from heartbeat.partnership.models import MembershipStatus, Organisation
-from heartbeat.partnership.selectors import organisation_list
+from heartbeat.partnership.models import Membership, MembershipStatus, Organisation
+from heartbeat.partnership.selectors import current_term_query
 from heartbeat.portfolio.models import Project
 from heartbeat.roadmap.models import DELIVERED_STATUSES, ProductKind, ProductStatus
 from heartbeat.roadmap.quarters import overlaps, quarter_label
@@ -22,8 +23,14 @@ MEMBER_STATUSES = (MembershipStatus.SIGNED_UP, MembershipStatus.COMMITTED_IN_PRI
 
 
 def member_organisations() -> QuerySet[Organisation]:
-    """Active organisations whose decision about the current term makes them members."""
-    return organisation_list().filter(active=True, term_status__in=MEMBER_STATUSES)
+    """Active organisations whose decision about the current term makes them members, by
+    name; the term is found inside the same query, so counting them costs one query."""
+    decision = Membership.objects.filter(
+        organisation=OuterRef("pk"),
+        term=Subquery(current_term_query().values("pk")),
+        status__in=MEMBER_STATUSES,
+    )
+    return Organisation.objects.filter(Exists(decision), active=True).order_by(Lower("name"), "pk")
 
 
 def is_member(organisation: Organisation) -> bool:

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from heartbeat.benefits.models import BeneficiaryScope, Benefit
+from heartbeat.portfolio.models import Stage
 from tests.benefits.factories import BenefitFactory, CostFactory, MeasurementFactory, profile
 from tests.factories import OrganisationFactory
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
@@ -16,7 +17,7 @@ from tests.recruitment.factories import make_pledge
 
 @pytest.fixture
 def grow(project, council, programme_office):
-    """make_rows(n): n benefits, each in its own project with a council, costs, pledged
+    """make_rows(n): n benefits, each in its own recruiting project with a council, costs, pledged
     time, a profile and reports; the first in ``project``."""
 
     def make_rows(n):
@@ -26,7 +27,9 @@ def grow(project, council, programme_office):
                 project
                 if first
                 else ProjectFactory(
-                    planned_start=datetime.date(2026, 4, 1), planned_end=datetime.date(2027, 3, 31)
+                    stage=Stage.RECRUITING,
+                    planned_start=datetime.date(2026, 4, 1),
+                    planned_end=datetime.date(2027, 3, 31),
                 )
             )
             organisation = council if first else OrganisationFactory()

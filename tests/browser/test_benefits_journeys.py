@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from heartbeat.benefits.documents import figure_text
 from heartbeat.benefits.models import BeneficiaryScope, Measurement
 from heartbeat.partnership.models import PARTNERSHIP_NAME
+from heartbeat.portfolio.models import Stage
 from tests.benefits.factories import BenefitFactory, CostFactory, profile
 from tests.portfolio.factories import ProjectFactory, ResourceRequirementFactory
 from tests.recruitment.factories import make_pledge
@@ -30,6 +31,7 @@ def licence_project(council, other_council, project_lead, programme_office):
         project_lead=project_lead,
         planned_start=datetime.date(2026, 4, 1),
         planned_end=datetime.date(2027, 3, 31),
+        stage=Stage.RECRUITING,
     )
     benefit = profile(
         BenefitFactory(

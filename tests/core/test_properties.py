@@ -101,7 +101,8 @@ def test_any_text_goes_into_an_xlsx_file_and_comes_back_clean(value):
     content = export_content("xlsx", headers=["Name"], rows=[[value]], title=value or "Export")
     sheet = load_workbook(io.BytesIO(content)).active
     stored = sheet["A2"].value
-    expected = clean_text(value)
+    # XML gives back a carriage return as a newline, so line breaks are written as newlines.
+    expected = clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
     assert (stored or "") == expected
     assert first_unstorable(stored or "") is None
 

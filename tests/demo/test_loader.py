@@ -60,12 +60,6 @@ def record_counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture(autouse=True)
-def _on_a_laptop(settings):
-    # The demo is for a laptop: DEBUG on, as `make run` sets it.
-    settings.DEBUG = True
-
-
 def run_demo(*args) -> str:
     from io import StringIO
 

@@ -341,7 +341,10 @@ def test_notifications_need_authentication(client):
 
 
 def test_nul_bytes_in_query_parameters_and_paths_are_refused(client, member):
-    assert client.get(f"{API}/articles?tag=a%00b").status_code == 422
-    response = send(client, "delete", f"{API}/follows/project/a%00b", **token_for(member))
+    response = client.get(f"{API}/articles?tag=a%00b")
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_input"
+    # No address holds a NUL byte: the site-wide guard answers that there is no such one.
+    response = send(client, "delete", f"{API}/follows/project/a%00b", **token_for(member))
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

@@ -30,7 +30,7 @@ from heartbeat.portfolio.models import Stage
 from heartbeat.portfolio.services import project_transition
 from tests.engagement.factories import EventFactory, QuestionFactory
 from tests.factories import UserFactory
-from tests.portfolio.factories import ProjectFactory
+from tests.portfolio.factories import ProjectFactory, complete_definition
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -132,7 +132,9 @@ def test_a_follower_receives_the_weekly_digest_exactly_once_with_two_workers(
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
-    project = ProjectFactory(title="Shared revenues and benefits", stage=Stage.RECRUITING)
+    project = complete_definition(
+        ProjectFactory(title="Shared revenues and benefits", stage=Stage.RECRUITING)
+    )
     Follow.objects.create(person=member, project=project)
     NotificationPreference.objects.create(person=member, email=EmailFrequency.WEEKLY)
     transition = project_transition(
@@ -174,7 +176,7 @@ def test_a_follower_receives_the_weekly_digest_exactly_once_with_two_workers(
 
 
 def test_the_same_stage_change_fanned_out_twice_at_once_emails_once(member, programme_office):
-    project = ProjectFactory(stage=Stage.RECRUITING)
+    project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
     Follow.objects.create(person=member, project=project)
     transition = project_transition(
         actor=programme_office, project=project, to_stage=Stage.IN_DELIVERY

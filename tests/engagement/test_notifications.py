@@ -22,18 +22,21 @@ from heartbeat.portfolio.models import Stage
 from heartbeat.portfolio.services import project_transition
 from tests.engagement.factories import EventFactory
 from tests.factories import UserFactory
-from tests.portfolio.factories import ProjectFactory, ThemeFactory
+from tests.portfolio.factories import ProjectFactory, ThemeFactory, complete_definition
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def project(council):
-    return ProjectFactory(
-        title="Digital telecare",
-        slug="digital-telecare",
-        stage=Stage.RECRUITING,
-        theme=ThemeFactory(name="Digital Services", slug="digital-services"),
+    """A recruiting project whose definition is complete, so it may move into delivery."""
+    return complete_definition(
+        ProjectFactory(
+            title="Digital telecare",
+            slug="digital-telecare",
+            stage=Stage.RECRUITING,
+            theme=ThemeFactory(name="Digital Services", slug="digital-services"),
+        )
     )
 
 

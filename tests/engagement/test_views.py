@@ -58,8 +58,14 @@ def test_news_filters_by_tag_theme_and_project_in_the_url(client):
     by_theme = text_of(client.get("/news/?theme=digital-foundations"))
     assert "About the project" in by_theme and "Unrelated" not in by_theme
     assert "About the project" in text_of(client.get("/news/?project=cyber-resilience"))
-    # An unknown filter is ignored, not an error.
-    assert client.get("/news/?tag=no-such-tag\x00").status_code == 200
+    # An unknown filter is ignored, not an error: the whole list shows.
+    unknown = client.get("/news/?tag=no-such-tag")
+    assert unknown.status_code == 200
+    assert "Tagged" in text_of(unknown) and "Unrelated" in text_of(unknown)
+    # A NUL byte, which no filter can hold, is refused with a clear message.
+    refused = client.get("/news/?tag=no-such-tag\x00")
+    assert refused.status_code == 400
+    assert "cannot be stored" in refused.content.decode()
 
 
 def test_the_news_list_exports(client):

@@ -124,9 +124,17 @@ def test_benchmark_urls_answer_on_generated_data(scale_one, client):
     from heartbeat.bench.registry import BENCH_URLS
     from heartbeat.generator.runner import BENCH_USERS
 
+    # Other apps' URLs look up their own generated records, which this test does not make:
+    # keep fixed paths and the lookups of the registry's own module (recruitment's and the
+    # work programme's) before resolving.
     ours = [
         u
         for u in BENCH_URLS
+        if not callable(u.path) or u.path.__module__ == "heartbeat.bench.registry"
+    ]
+    ours = [
+        u
+        for u in ours
         if "recruitment" in u.resolve()
         or "coverage" in u.name
         or "pledges" in u.resolve()

@@ -117,7 +117,7 @@ def test_the_api_refuses_a_gated_move(client, programme_office, programme_board,
 
 
 def test_moves_without_a_gate_need_no_decision(programme_office, programme_board):
-    project = ProjectFactory(stage=Stage.APPROVED)
+    project = complete_definition(ProjectFactory(stage=Stage.APPROVED))
     portfolio_services.project_transition(
         actor=programme_office, project=project, to_stage=Stage.RECRUITING
     )
@@ -380,11 +380,12 @@ def test_a_gate_applies_to_every_move_into_its_stage(programme_office, board_mem
     board = BoardFactory(name="Programme Board")
     SeatFactory(board=board, person=board_member)
     services.gate_set(actor=programme_office, stage=Stage.IN_DELIVERY, board=board)
-    project = ProjectFactory(stage=Stage.RECRUITING)
-    with pytest.raises(ApplicationError):
+    project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
+    with pytest.raises(ApplicationError) as refused:
         portfolio_services.project_transition(
             actor=programme_office, project=project, to_stage=Stage.IN_DELIVERY
         )
+    assert refused.value.code == "gate_decision_required"
     decision = services.decision_record(
         actor=board_member,
         meeting=MeetingFactory(board=board),

@@ -116,15 +116,21 @@ def test_the_api_refuses_an_edit_that_empties_the_definition(client_for, project
 
     led_project.stage = Stage.RECRUITING
     led_project.save()
-    detail = client_for(project_lead).get(f"{API}/projects/{led_project.slug}").json()
-    # PUT takes every field: the project as read, with its scope emptied.
-    payload = _as_payload(detail, scope_in=[])
-    response = client_for(project_lead).put(
-        f"{API}/projects/{led_project.slug}", payload, content_type="application/json"
+    client = client_for(project_lead)
+    detail = client.get(f"{API}/projects/{led_project.slug}").json()
+    url = f"{API}/projects/{led_project.slug}"
+
+    # The whole project with its scope emptied (PUT), and the scope alone (PATCH).
+    put = client.put(url, _as_payload(detail, scope_in=[]), content_type="application/json")
+    patch = client.patch(
+        url, {"scope_in": [], "version": detail["version"]}, content_type="application/json"
     )
-    assert response.status_code == 409
-    body = response.json()
-    assert (body["code"], body["missing"]) == ("definition_incomplete", ["scope"])
+
+    for response in (put, patch):
+        assert response.status_code == 409
+        body = response.json()
+        assert (body["code"], body["missing"]) == ("definition_incomplete", ["scope"])
+    assert client.get(url).json()["scope_in"] == detail["scope_in"]
 
 
 # ... and every forward gate checks it -----------------------------------------------------
@@ -247,12 +253,13 @@ def test_the_stage_section_offers_the_way_back_with_its_reason(client_for, progr
     project = complete_definition(ProjectFactory(stage=Stage.RECRUITING))
     client = client_for(programme_office)
     page = client.get(project.get_absolute_url()).content.decode()
-    assert 'name="to_stage" value="approved"' in page
-    assert "Reason to stop recruiting" in page
+    confirm = reverse("portfolio:project_move_confirm", args=[project.slug, "approved"])
+    assert f'href="{confirm}"' in page
+    assert "Reason to stop recruiting" in client.get(confirm).content.decode()
 
     refused = move(client, project, "approved")
     assert refused.status_code == 422
-    assert summary_links(refused)[0][0] == "#reason-approved"
+    assert summary_links(refused)[0][0] == "#id_reason"
 
     moved = move(client, project, "approved", reason="Not enough councils yet")
     assert moved.status_code == 302

@@ -248,9 +248,14 @@ def test_project_page_shows_overview_definition_resources_stage_and_history(
     assert "needs 2 more things" in text
     assert 'id="checklist-products"><strong class="ds_tag ds_tag--red">Missing</strong>' in html
     assert 'id="checklist-scope"><strong class="ds_tag ds_tag--green">Done</strong>' in html
-    # The lead may mark it as defined; approval is not theirs.
-    assert 'name="to_stage" value="defined"' in html
-    assert 'name="to_stage" value="approved"' not in html
+    # Each missing item links to the field of the edit form that fills it.
+    edit = reverse("portfolio:project_edit", args=[project.slug])
+    assert f'href="{edit}#rows-products"' in html
+    # "Mark as defined" is not offered while the checklist is incomplete; approval is not
+    # the lead's either.
+    assert reverse("portfolio:project_move_confirm", args=[project.slug, "defined"]) not in html
+    assert reverse("portfolio:project_move_confirm", args=[project.slug, "approved"]) not in html
+    assert 'id="moves-blocked"' in html
     assert reverse("portfolio:project_pdf", args=[project.slug]) in html
     assert reverse("portfolio:project_edit", args=[project.slug]) in html
 
@@ -683,9 +688,15 @@ def test_an_incomplete_definition_blocks_marking_it_defined(client_for, project_
 
     assert response.status_code == 409
     links = summary_links(response)
-    assert links[0][0] == "#checklist"
+    assert links[0][0] == "#definition-missing"
     assert "at least one anticipated product" in links[0][1]
     assert "at least one thing in scope" in links[0][1]
+    # The refusal links each missing item to the field that fills it, and has no "Yes".
+    html = response.content.decode()
+    edit = reverse("portfolio:project_edit", args=[project.slug])
+    assert f'href="{edit}#rows-scope_in"' in html
+    assert f'href="{edit}#rows-products"' in html
+    assert 'id="confirm-form"' not in html
     project.refresh_from_db()
     assert project.stage == Stage.PROPOSED
 
@@ -715,10 +726,10 @@ def test_a_move_that_needs_a_reason_says_so_at_the_reason_field(
     response = move(client_for(programme_office), led_project, "paused")
     assert response.status_code == 422
     links = summary_links(response)
-    assert links[0][0] == "#reason-paused"
+    assert links[0][0] == "#id_reason"
     html = response.content.decode()
-    assert 'id="reason-paused-error"' in html
-    assert '<details class="ds_details" open>' in html
+    assert 'id="id_reason-error"' in html
+    assert "Enter a reason to pause this project" in html
 
 
 def test_a_move_that_does_not_exist_is_refused(client_for, programme_office, led_project):
@@ -729,7 +740,8 @@ def test_a_move_that_does_not_exist_is_refused(client_for, programme_office, led
 
 def test_other_people_see_no_move_buttons(client_for, member, led_project):
     html = client_for(member).get(led_project.get_absolute_url()).content.decode()
-    assert 'name="to_stage"' not in html
+    assert "/move/" not in html
+    assert 'id="stage-moves"' not in html
 
 
 def test_project_lead_choices_are_project_leads_and_people_of_the_lead_organisation(

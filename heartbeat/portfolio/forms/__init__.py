@@ -14,6 +14,7 @@ from heartbeat.portfolio.forms.fields import (
     UserChoiceField,
     parse_tags,
 )
+from heartbeat.portfolio.forms.lifecycle import StageMoveForm
 from heartbeat.portfolio.forms.project import ProjectForm, lead_choices
 from heartbeat.portfolio.forms.rows import (
     FIELD_ALIASES,
@@ -39,6 +40,7 @@ from heartbeat.portfolio.forms.rows import (
 )
 
 __all__ = [
+    "StageMoveForm",
     "MAX_ROWS",
     "DateInput",
     "MonthInput",

@@ -32,8 +32,27 @@ MOVE_PHRASES = {
 }
 
 
-def _move_phrase(move) -> str:
+def move_phrase(move) -> str:
+    """ "approve this project": what making ``move`` does, to follow "Only ... can"."""
     return MOVE_PHRASES.get(move.label, move.label[0].lower() + move.label[1:])
+
+
+def move_refusal(move) -> PermissionDenied:
+    """The refusal for someone who may not make ``move``, saying who may."""
+    who = "the project's lead or the programme office" if move.lead_may else "the programme office"
+    return PermissionDenied(f"Only {who} can {move_phrase(move)}.")
+
+
+def definition_refusal(to_stage: str, missing) -> ApplicationError:
+    """The refusal of a move forward while the definition misses ``missing`` items."""
+    needs = "; ".join(item.label.lower() for item in missing)
+    return ApplicationError(
+        f"The definition is not complete yet. Before the project can be "
+        f"{_stage_label(to_stage).lower()}, it still needs: {needs}.",
+        code="definition_incomplete",
+        status=409,
+        extra={"missing": [item.key for item in missing]},
+    )
 
 
 @transaction.atomic
@@ -63,16 +82,11 @@ def project_transition(
             field="to_stage",
         )
     if actor is not None and not permissions.can_make_move(actor, current, move):
-        who = (
-            "the project's lead or the programme office"
-            if move.lead_may
-            else ("the programme office")
-        )
-        raise PermissionDenied(f"Only {who} can {_move_phrase(move)}.")
+        raise move_refusal(move)
     reason = (reason or "").strip()
     if move.reason_required and not reason:
         raise InvalidInput(
-            f"Enter a reason to {_move_phrase(move)}: it is recorded in the project's history.",
+            f"Enter a reason to {move_phrase(move)}: it is recorded in the project's history.",
             field="reason",
         )
     if (
@@ -90,14 +104,7 @@ def project_transition(
     if checks_definition(move):
         missing = missing_from_definition(current)
         if missing:
-            needs = "; ".join(item.label.lower() for item in missing)
-            raise ApplicationError(
-                f"The definition is not complete yet. Before the project can be "
-                f"{_stage_label(to_stage).lower()}, it still needs: {needs}.",
-                code="definition_incomplete",
-                status=409,
-                extra={"missing": [item.key for item in missing]},
-            )
+            raise definition_refusal(to_stage, missing)
     for check in hooks.transition_checks:
         check(actor=actor, project=current, move=move, reason=reason, extra=extra)
     from_stage = current.stage

@@ -10,7 +10,7 @@ from heartbeat.accounts.models import User
 from heartbeat.core.exceptions import ApplicationError, Conflict, InvalidInput, NotFound
 from heartbeat.core.formatting import uk_datetime
 from heartbeat.partnership.models import Organisation
-from heartbeat.portfolio import permissions
+from heartbeat.portfolio import hooks, permissions
 from heartbeat.portfolio.inputs import ProjectInput
 from heartbeat.portfolio.models import Project, Stage, SubArea, Tag, Theme, Visibility
 from heartbeat.portfolio.rules import (
@@ -203,6 +203,8 @@ def project_create(*, actor, data: ProjectInput) -> Project:
     _save_new_project(project, data, actor)
     _sync_rows(project, data, actor, creating=True)
     _set_tags(project, data.tags, actor)
+    for listener in hooks.creation_listeners:
+        listener(actor=actor, project=project)
     return project
 
 

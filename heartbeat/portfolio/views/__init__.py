@@ -17,6 +17,7 @@ from heartbeat.portfolio.views.project import (
     project_detail,
     project_history,
     project_move,
+    project_move_confirm,
     project_pdf,
 )
 
@@ -32,6 +33,7 @@ __all__ = [
     "project_detail",
     "project_history",
     "project_move",
+    "project_move_confirm",
     "project_pdf",
     "_pdf_context",
     "project_create",

@@ -219,7 +219,10 @@ def project_create(request):
         )
     if request.method == "POST":
         return _save_project(request, project=None)
-    form = ProjectForm(actor=request.user, editing=False)
+    # A new project is led by the proposer's organisation unless they choose another.
+    organisation = request.user.organisation
+    initial = {"lead_organisation": organisation.pk} if organisation and organisation.active else {}
+    form = ProjectForm(initial=initial, actor=request.user, editing=False)
     return _render_form(request, form=form, formsets=build_formsets())
 
 

@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError
-from heartbeat.portfolio import permissions, rules, selectors, services
+from heartbeat.portfolio import hooks, permissions, rules, selectors, services
+from heartbeat.portfolio.forms import StageMoveForm
 from heartbeat.portfolio.models import Stage
 from heartbeat.portfolio.pdf import render_project_pdf
+from heartbeat.portfolio.services.lifecycle import definition_refusal, move_phrase, move_refusal
 from heartbeat.portfolio.views.base import HISTORY_ON_PAGE, _common
 
 # The project page --------------------------------------------------------------------------
@@ -21,7 +23,12 @@ from heartbeat.portfolio.views.base import HISTORY_ON_PAGE, _common
 def _detail_context(request, project, **extra) -> dict:
     user = request.user
     checklist = rules.definition_checklist(project)
-    moves = selectors.allowed_moves(user, project)
+    missing = [item for item in checklist if not item.done]
+    allowed = selectors.allowed_moves(user, project)
+    # A move forward that needs the definition complete is not offered until it is.
+    blocked = [move for move in allowed if missing and rules.checks_definition(move)]
+    moves = [move for move in allowed if move not in blocked]
+    can_edit = permissions.can_edit_project(user, project)
     resources = selectors.resource_totals(project)
     return _common(
         page_title=project.title,
@@ -32,13 +39,16 @@ def _detail_context(request, project, **extra) -> dict:
         ],
         project=project,
         checklist=checklist,
-        missing=[item for item in checklist if not item.done],
+        missing=missing,
+        missing_links=_missing_links(project, missing, can_edit),
+        edit_anchors=rules.CHECKLIST_ANCHORS if can_edit else {},
         moves=moves,
+        blocked_moves=blocked,
         resources=resources.rows,
         total_days=resources.total_days,
         baseline=selectors.project_baseline(user, project),
         rendered_sections=_rendered_sections(request, project),
-        can_edit=permissions.can_edit_project(user, project),
+        can_edit=can_edit,
         **extra,
     )
 
@@ -92,32 +102,113 @@ def project_history(request, slug):
 
 @require_POST
 def project_move(request, slug):
-    project = selectors.project_detail(request.user, slug)
-    to_stage = request.POST.get("to_stage", "")
-    reason = request.POST.get("reason", "")
-    try:
-        services.project_transition(
-            actor=request.user, project=project, to_stage=to_stage, reason=reason
+    """The move the confirmation page posts (and scripts without it): the same page."""
+    return project_move_confirm(request, slug, request.POST.get("to_stage", ""))
+
+
+def _refused_on_project_page(request, project, error: ApplicationError):
+    """A move this person cannot make here: the project page, with the reason."""
+    context = _detail_context(request, project, move_errors=[(error.message, "#stage")])
+    return render(request, "portfolio/project_detail.html", context, status=error.status)
+
+
+def _missing_links(project, missing, can_edit: bool) -> list[tuple[str, str]]:
+    """Each missing checklist item with the edit form's field that fills it (or the
+    checklist on the project page, for someone who cannot edit)."""
+    edit = reverse("portfolio:project_edit", args=[project.slug])
+    return [
+        (
+            item.label,
+            f"{edit}#{rules.CHECKLIST_ANCHORS[item.key]}"
+            if can_edit
+            else f"{project.get_absolute_url()}#checklist-{item.key}",
         )
-    except ApplicationError as error:
-        if error.field == "reason":
-            anchor = f"#reason-{to_stage}"
-        elif error.code == "definition_incomplete":
-            anchor = "#checklist"
+        for item in missing
+    ]
+
+
+def project_move_confirm(request, slug, to_stage):
+    """Ask to confirm a stage move on a page of its own: from and to, what follows, and the
+    reason where the move asks for one. Its button makes the move."""
+    user = request.user
+    project = selectors.project_detail(user, slug)
+    back = project.get_absolute_url() + "#stage"
+    move = rules.find_move(project, to_stage)
+    if move is None:
+        if request.method != "POST":
+            # A stale link: the project has moved on since the page that offered it.
+            messages.info(request, f"{project.title} is {project.get_stage_display().lower()} now.")
+            return redirect(back)
+        to = Stage(to_stage).label if to_stage in Stage.values else to_stage
+        error = ApplicationError(
+            f"A project in stage {project.get_stage_display()} cannot move to {to}.",
+            code="transition_not_allowed",
+            status=409,
+        )
+        return _refused_on_project_page(request, project, error)
+    if not permissions.can_make_move(user, project, move):
+        return _refused_on_project_page(request, project, move_refusal(move))
+    form = StageMoveForm(request.POST if request.method == "POST" else None, move=move)
+    missing = rules.missing_from_definition(project) if rules.checks_definition(move) else []
+    errors: list[tuple[str, str]] = []
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_transition(
+                actor=user,
+                project=project,
+                to_stage=to_stage,
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except ApplicationError as error:
+            if error.field == "reason" and "reason" in form.fields:
+                form.add_error("reason", error.message)
+            elif error.code == "definition_incomplete":
+                errors.append((error.message, "#definition-missing"))
+            else:
+                errors.append((error.message, "#confirm-form"))
+            status = error.status if 400 <= error.status < 500 else 400
         else:
-            anchor = "#stage"
-        context = _detail_context(
-            request,
-            project,
-            move_error=error,
-            move_errors=[(error.message, anchor)],
-            move_to=to_stage,
-            move_reason=reason,
-        )
-        return render(request, "portfolio/project_detail.html", context, status=error.status)
-    label = Stage(to_stage).label.lower()
-    messages.success(request, f"{project.title} is now {label}.")
-    return redirect(project.get_absolute_url() + "#stage")
+            messages.success(request, f"{project.title} is now {Stage(to_stage).label.lower()}.")
+            return redirect(back)
+    elif form.errors:
+        status = 422
+    elif missing:
+        errors.append((definition_refusal(to_stage, missing).message, "#definition-missing"))
+        status = 409
+    notes = rules.move_consequences(project, move)
+    for note in hooks.transition_notes:
+        notes.extend(note(project=project, move=move) or [])
+    can_edit = permissions.can_edit_project(user, project)
+    return render(
+        request,
+        "portfolio/move_confirm.html",
+        _common(
+            page_title=f"{move.label}: {project.title}",
+            breadcrumbs=[
+                ("Home", reverse("core:home")),
+                ("Projects", reverse("portfolio:project_list")),
+                (project.title, project.get_absolute_url()),
+                (move.label, None),
+            ],
+            project=project,
+            move=move,
+            form=form,
+            summary=[
+                ("Project", project.title),
+                ("Stage now", project.get_stage_display()),
+                ("Stage after the move", Stage(move.to_stage).label),
+            ],
+            consequences=notes,
+            missing=_missing_links(project, missing, can_edit),
+            can_edit=can_edit,
+            summary_errors=errors,
+            action=reverse("portfolio:project_move_confirm", args=[project.slug, to_stage]),
+            confirm_label=f"Yes, {move_phrase(move)}",
+            back_url=back,
+        ),
+        status=status,
+    )
 
 
 @login_not_required

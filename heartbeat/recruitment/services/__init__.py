@@ -12,7 +12,11 @@ from heartbeat.recruitment.services.base import (
     lock_project,
     pledge_refusal,
 )
-from heartbeat.recruitment.services.capacity import capacity_declare, capacity_remove
+from heartbeat.recruitment.services.capacity import (
+    capacity_declare,
+    capacity_remove,
+    capacity_update,
+)
 from heartbeat.recruitment.services.participation import participation_set
 from heartbeat.recruitment.services.pledges import (
     notify_councils,
@@ -38,6 +42,7 @@ __all__ = [
     "default_participation_role",
     "capacity_declare",
     "capacity_remove",
+    "capacity_update",
     "participation_set",
     "refresh_requirement_months",
     "notify_councils",

@@ -135,3 +135,19 @@ def participation_set(
                     reason=f"{organisation} withdrew from the project: {reason}",
                 )
     return participation
+
+
+def lead_joins_new_project(*, actor, project: Project) -> None:
+    """Creation listener: a new project's lead organisation joins it as its lead
+    participant, committed, so it shows among the participants from the start."""
+    if project.lead_organisation_id is None:
+        return
+    participation = Participation(
+        project=project,
+        organisation_id=project.lead_organisation_id,
+        status=ParticipationStatus.COMMITTED,
+        role=ParticipationRole.LEAD,
+        committed_on=timezone.localdate(),
+        changed_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    _save(participation, actor)

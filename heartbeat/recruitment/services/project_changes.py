@@ -15,7 +15,7 @@ from django.utils import timezone
 from heartbeat.core.exceptions import ApplicationError
 from heartbeat.core.formatting import uk_date, uk_month
 from heartbeat.core.months import first_of_month
-from heartbeat.portfolio.models import ResourceRequirement, Stage
+from heartbeat.portfolio.models import NEED_STAGES, ResourceRequirement, Stage
 from heartbeat.recruitment.models import Pledge, PledgeStatus
 from heartbeat.recruitment.services.pledges import (
     notify_councils,
@@ -113,3 +113,27 @@ def trim_pledges_to_need(*, actor, requirement, before) -> None:
     if changed:
         refresh_requirement_months([requirement.pk])
         notify_councils([pledge.pk for pledge in changed], reason)
+
+
+def transition_note(*, project, move) -> list[str]:
+    """Transition note: what a stage move means for councils' pledges (1 query at most)."""
+    to, now = move.to_stage, project.stage
+    notes = []
+    if to == Stage.RECRUITING:
+        needs = ResourceRequirement.objects.filter(project=project).count()
+        notes.append(
+            f"The project is listed among those recruiting, and councils are asked to pledge "
+            f"people and time against its {needs} need{'' if needs == 1 else 's'}."
+        )
+    elif to in NEED_STAGES and now not in NEED_STAGES:
+        notes.append("Councils can pledge people and time against the project's needs.")
+    elif to in FINISHING_STAGES:
+        pledges = Pledge.objects.active().filter(requirement__project=project).count()
+        if pledges:
+            notes.append(
+                f"Its {pledges} active pledge{'' if pledges == 1 else 's'} end at the end of "
+                "this month, and the councils that made them are told."
+            )
+    elif now in NEED_STAGES and to not in NEED_STAGES:
+        notes.append("Councils can make no new pledges. Pledges already made stay on record.")
+    return notes

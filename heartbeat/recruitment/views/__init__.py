@@ -5,7 +5,7 @@ The views live in the modules of this package; import them from here.
 """
 
 from heartbeat.recruitment.views.base import CHART_COLOUR, CHART_COLOUR_2, CHART_LIMIT, PER_PAGE
-from heartbeat.recruitment.views.capacity import capacity, capacity_remove
+from heartbeat.recruitment.views.capacity import capacity, capacity_edit, capacity_remove
 from heartbeat.recruitment.views.needs import (
     contributions,
     open_needs,
@@ -30,6 +30,7 @@ __all__ = [
     "recruiting_projects",
     "contributions",
     "capacity",
+    "capacity_edit",
     "capacity_remove",
     "participation",
     "pledge_create",

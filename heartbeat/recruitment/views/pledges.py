@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
+from heartbeat.core.formatting import uk_month
 from heartbeat.core.months import month_range
 from heartbeat.portfolio.models import ResourceRequirement
 from heartbeat.portfolio.permissions import is_programme_office
@@ -206,6 +207,15 @@ def pledge_withdraw(request, pk: int):
             ],
             "pledge": pledge,
             "form": form,
+            "summary": [
+                ("Organisation", pledge.organisation.name),
+                ("Who", pledge.who),
+                ("Need", pledge.requirement.skill.name),
+                ("Days a month", f"{pledge.days_per_month:g}"),
+                ("Months", f"{uk_month(pledge.start_month)} to {uk_month(pledge.end_month)}"),
+            ],
+            "confirm_label": "Yes, withdraw the pledge",
+            "back_url": reverse("recruitment:pledge_detail", args=[pledge.pk]),
         },
         status=422 if form.errors else 200,
     )
