@@ -250,7 +250,11 @@ class AdoptionUpdateIn(Schema):
 
 
 class ChangesQuery(Schema):
-    since: datetime.date = Field(description="Changes from the start of this day")
+    since: datetime.date = Field(
+        ge=datetime.date(2000, 1, 1),
+        le=datetime.date(2100, 12, 31),
+        description="Changes from the start of this day",
+    )
 
 
 def _visible_product(user, slug: str) -> Product:

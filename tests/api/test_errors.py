@@ -175,3 +175,11 @@ def test_multipart_form_data_without_a_boundary_is_a_json_400(client, programme_
     )
     body = _is_error(response, 400, "bad_request")
     assert "boundary" in body["message"]
+
+
+@pytest.mark.parametrize("since", ["0", "1970-01-01", "2101-01-01"])
+def test_a_day_outside_the_years_the_partnership_can_mean_is_a_json_422(client, since):
+    # "0" would otherwise be read as a Unix timestamp: 1 January 1970.
+    response = client.get("/api/v1/roadmap/changes", {"since": since})
+    body = _is_error(response, 422, "invalid_input")
+    assert "since" in body["message"]

@@ -48,11 +48,11 @@ def test_a_project_lead_defines_a_project_and_the_programme_office_approves_it(
     expect(page.get_by_text("Digital telecare has been proposed.")).to_be_visible()
     axe(page)
 
-    # The checklist blocks the move and says what is missing.
-    page.get_by_role("button", name="Mark as defined").click()
-    summary = page.locator(".ds_error-summary")
-    expect(summary).to_contain_text("The definition is not complete yet")
-    expect(summary).to_contain_text("at least one anticipated product")
+    # The checklist holds the move back and says what is missing.
+    expect(page.get_by_role("link", name="Mark as defined")).to_have_count(0)
+    blocked = page.locator("#moves-blocked")
+    expect(blocked).to_contain_text("Mark as defined: not yet, because the definition")
+    expect(blocked).to_contain_text("anticipated product")
     expect(page.locator("#checklist-requirements")).to_contain_text("Missing")
     axe(page, "project page with the definition incomplete")
     assert Project.objects.get().stage == Stage.PROPOSED
@@ -92,10 +92,13 @@ def test_a_project_lead_defines_a_project_and_the_programme_office_approves_it(
     axe(page, "project page with a complete definition")
     page.unroute(HTMX)
 
-    page.get_by_role("button", name="Mark as defined").click()
+    # Each move is confirmed on a page of its own.
+    page.get_by_role("link", name="Mark as defined").click()
+    axe(page, "confirming the move to defined")
+    page.get_by_role("button", name="Yes, mark this project as defined").click()
     expect(page.get_by_text("Digital telecare is now defined.")).to_be_visible()
     # Approval is not the lead's to give.
-    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
+    expect(page.get_by_role("link", name="Approve", exact=True)).to_have_count(0)
     axe(page, "project page once defined")
     lead.close()
 
@@ -104,7 +107,8 @@ def test_a_project_lead_defines_a_project_and_the_programme_office_approves_it(
     sign_in(page, programme_office)
     page.goto(f"{base_url}/projects/digital-telecare/")
     axe(page)
-    page.get_by_role("button", name="Approve").click()
+    page.get_by_role("link", name="Approve", exact=True).click()
+    page.get_by_role("button", name="Yes, approve this project").click()
     expect(page.get_by_text("Digital telecare is now approved.")).to_be_visible()
     log = page.locator("#transitions").locator("xpath=following-sibling::div[1]")
     expect(log).to_contain_text(programme_office.display_name)
