@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("your-work/<slug:key>/", views.your_work, name="your_work"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),

@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from heartbeat.core import registry
@@ -62,6 +63,12 @@ def your_work(request, key: str):
             "html": rendered,
         },
     )
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico when a page (a feed, a download) names no icon."""
+    return HttpResponsePermanentRedirect(static("heartbeat/favicon.svg"))
 
 
 @login_not_required

@@ -313,7 +313,7 @@ def entry_detail(request, number: int, entry_id: int):
         request,
         "prioritisation/entry_detail.html",
         {
-            "page_title": detail.entry.title,
+            "page_title": f"{detail.entry.title} in {round_.name}",
             "breadcrumbs": _crumbs(
                 (round_.name, round_.get_absolute_url()), (detail.entry.title, None)
             ),

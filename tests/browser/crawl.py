@@ -155,10 +155,10 @@ class SiteCrawler:
         page,
         base_url: str,
         *,
-        visits_per_pattern: int = 2,
+        visits_per_pattern: int = 1,
         scans_per_route: int = 1,
         links_per_pattern: int = 4,
-        max_pages: int = 150,
+        max_pages: int = 400,
         time_limit: float = 900.0,
         check_only: tuple[str, ...] = ("/admin/", "/static/"),
     ):

@@ -56,3 +56,10 @@ def test_pages_send_security_headers(client):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_old_icon_address_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("heartbeat/favicon.svg")
+    assert client.get(response["Location"]).status_code == 200

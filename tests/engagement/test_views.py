@@ -1,5 +1,6 @@
 """The engagement pages as people use them, without JavaScript and with htmx."""
 
+import re
 import datetime
 
 import pytest
@@ -491,3 +492,17 @@ def test_following_page_lists_and_stops_follows(client_for, member):
     assert "The forum" in text_of(client.get("/notifications/following/"))
     client.post("/notifications/follow/", {"kind": "event", "slug": "forum", "unfollow": "1"})
     assert not Follow.objects.exists()
+
+
+def test_each_question_page_is_titled_by_its_question(client):
+    event = EventFactory(slug="forum")
+    first = QuestionFactory(event=event, text="Will the data be shared?")
+    second = QuestionFactory(event=event, text="Will the data be shared?")
+    titles = [
+        re.search(
+            r"<title>(.*?)</title>", client.get(f"/events/forum/questions/{q.pk}/").text, re.S
+        )[1]
+        for q in (first, second)
+    ]
+    assert titles[0].startswith(f"Question {first.pk}: Will the data be shared?")
+    assert titles[0] != titles[1]

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
@@ -30,6 +31,11 @@ from heartbeat.engagement.views._common import require, show_error, status_for, 
 from heartbeat.engagement.views.events import event_context
 
 LIVE_PER_PAGE = 25
+
+
+def _question_title(question: Question) -> str:
+    """A question's page is titled by the question, so no two pages share a title."""
+    return f"Question {question.pk}: {Truncator(question.text).chars(60)}"
 
 
 def _event(slug: str) -> Event:
@@ -169,7 +175,7 @@ def question_detail(request, slug: str, pk: int):
         request,
         "engagement/question_detail.html",
         {
-            "page_title": "Question",
+            "page_title": _question_title(question),
             "breadcrumbs": _crumbs(event, "Question"),
             "event": event,
             "question": question,
@@ -224,7 +230,7 @@ def _moderation_failed(request, event, question, name, form, error=None):
         show_error(form, error)
     can_moderate = permissions.can_moderate(request.user)
     context = {
-        "page_title": "Question",
+        "page_title": _question_title(question),
         "breadcrumbs": _crumbs(event, "Question"),
         "event": event,
         "question": Question.objects.select_related("asker__organisation", "merged_into").get(

@@ -106,7 +106,8 @@ def _meetings_for(user) -> list[tuple[int, str]]:
 def _form_page(
     request, *, form, meeting, decision=None, meetings=None, meeting_error="", status=200
 ):
-    title = "Correct a decision" if decision else "Record a decision"
+    # Each decision's correction page is titled by the decision, so no two share a title.
+    title = f"Correct the decision: {decision.title}" if decision else "Record a decision"
     if meeting is not None:
         trail = [
             (meeting.board.name, meeting.board.get_absolute_url()),
