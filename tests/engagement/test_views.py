@@ -1,7 +1,7 @@
 """The engagement pages as people use them, without JavaScript and with htmx."""
 
-import re
 import datetime
+import re
 
 import pytest
 from django.core import mail
