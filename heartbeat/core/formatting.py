@@ -102,3 +102,24 @@ def during(start: datetime.date | None, end: datetime.date | None, empty: str = 
     if single or (start.year, start.month) == (end.year, end.month):
         return f"in {words}"
     return f"from {words}"
+
+
+# Words whose first letter misleads: "an hour", "a user", "a one-off".
+_AN_BEFORE = ("hour", "honest", "honour", "heir")
+_A_BEFORE = ("uni", "use", "usu", "uti", "eu", "one", "once", "ux")
+
+
+def with_article(noun: str) -> str:
+    """The noun after "a" or "an", chosen by its sound: "an interaction designer", "a user
+    researcher", "an hour"."""
+    text = (noun or "").strip()
+    word = text.lower()
+    if not word:
+        return text
+    if word.startswith(_AN_BEFORE):
+        article = "an"
+    elif word.startswith(_A_BEFORE):
+        article = "a"
+    else:
+        article = "an" if word[0] in "aeiou" else "a"
+    return f"{article} {text}"

@@ -67,6 +67,7 @@ def environment(**options) -> Environment:
             "number": formatting.number,
             "financial_year": formatting.financial_year,
             "slugify": slugify,
+            "with_article": formatting.with_article,
         }
     )
     return env

@@ -65,6 +65,8 @@ def test_a_project_lead_defines_a_project_and_the_programme_office_approves_it(
     page.locator("#id_requirements-0-text").fill("Work with digital phone lines")
     page.get_by_role("button", name="Add another requirement").click()
     expect(page.locator("#id_requirements-1-text")).to_be_visible()
+    # Focus is on the new row's first field after the reload.
+    expect(page.locator("#id_requirements-1-text")).to_be_focused()
     # Everything typed before the reload is still there.
     expect(page.locator("#id_scope_in-0-text")).to_have_value(
         "Alarm receiving centres in every council"
@@ -150,6 +152,16 @@ def test_a_second_editor_sees_the_conflict_and_keeps_their_input(
     second.get_by_role("button", name="Add another benefit").click()
     expect(second.locator("#id_benefits-1-text")).to_be_visible()
     assert second.evaluate("window.stillTheSamePage") is True
+    # Focus moves to the new row and the page's status line says what changed.
+    expect(second.locator("#id_benefits-1-text")).to_be_focused()
+    expect(second.locator("#rows-status")).to_have_text("Benefit 2 added.")
+    # Removing it puts focus on the row before.
+    second.get_by_role("button", name="Remove benefit 2").click()
+    expect(second.locator("#id_benefits-1-text")).to_have_count(0)
+    expect(second.locator("#id_benefits-0-text")).to_be_focused()
+    expect(second.locator("#rows-status")).to_have_text("Benefit 2 removed.")
+    second.get_by_role("button", name="Add another benefit").click()
+    expect(second.locator("#id_benefits-1-text")).to_be_focused()
     second.locator("#id_benefits-1-text").fill("A shared address book for 13 councils")
     second.get_by_label("Sponsor").fill("Chief Executive, Fife Council")
 

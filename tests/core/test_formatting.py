@@ -115,3 +115,19 @@ def test_a_period_that_is_a_financial_year_is_written_as_one(start, end, expecte
 def test_an_open_period_says_so():
     assert formatting.period(None, datetime.date(2026, 4, 1), "Not set") == "Not set"
     assert formatting.during(datetime.date(2026, 4, 1), None) == ""
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        ("interaction designer", "an interaction designer"),
+        ("delivery manager", "a delivery manager"),
+        ("user researcher", "a user researcher"),
+        ("architect", "an architect"),
+        ("hour", "an hour"),
+        ("one-off adviser", "a one-off adviser"),
+        ("", ""),
+    ],
+)
+def test_a_noun_takes_the_article_its_sound_asks_for(noun, expected):
+    assert formatting.with_article(noun) == expected

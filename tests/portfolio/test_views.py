@@ -1,6 +1,7 @@
 """The project pages: programme, catalogue, project page, create and edit forms, moves."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -836,3 +837,51 @@ def test_history_page_runs_the_same_queries_for_3_and_30_changes(
             state["changes"] += 1
 
     assert_same_queries(make_rows, lambda: client.get(url), budget=20)
+
+
+def _tag_named(html: str, name: str) -> str:
+    match = re.search(rf'<(?:input|textarea|select)[^>]*name="{re.escape(name)}"[^>]*>', html)
+    assert match, f"no field named {name}"
+    return match[0]
+
+
+def test_after_add_another_the_new_rows_first_field_has_focus_and_the_change_is_told(
+    client_for, project_lead, theme
+):
+    data = project_post(
+        theme=theme, rows={"requirements": [{"text": "Digital phone lines", "priority": "must"}]}
+    )
+    data["add_row"] = "requirements"
+    html = client_for(project_lead).post(reverse("portfolio:project_create"), data).text
+    assert "autofocus" in _tag_named(html, "requirements-1-text")
+    assert "autofocus" not in _tag_named(html, "requirements-0-text")
+    assert html.count("autofocus") == 1
+    assert re.search(r'role="status" id="rows-status">Requirement 2 added\.</p>', html)
+
+
+def test_after_removing_the_first_row_the_sections_heading_has_focus(
+    client_for, project_lead, theme
+):
+    data = project_post(theme=theme, rows={"benefits": [{"text": "A"}, {"text": "B"}]})
+    data["remove_row"] = "benefits-0"
+    html = client_for(project_lead).post(reverse("portfolio:project_create"), data).text
+    assert re.search(r'<h3 class="ds_h3" id="rows-benefits-title" tabindex="-1" autofocus>', html)
+    assert html.count("autofocus") == 1
+    assert "Benefit 1 removed." in html
+
+
+def test_after_removing_a_later_row_with_htmx_the_row_before_has_focus(
+    client_for, project_lead, theme
+):
+    data = project_post(theme=theme, rows={"scope_in": [{"text": "One"}, {"text": "Two"}]})
+    data["remove_row"] = "scope_in-1"
+    html = (
+        client_for(project_lead)
+        .post(reverse("portfolio:project_create"), data, headers={"HX-Request": "true"})
+        .text
+    )
+    assert "autofocus" in _tag_named(html, "scope_in-0-text")
+    # The page's status line is filled out of band, outside the swapped block.
+    assert re.search(
+        r'role="status" id="rows-status" hx-swap-oob="innerHTML">In scope 2 removed\.</p>', html
+    )

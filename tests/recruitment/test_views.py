@@ -668,3 +668,18 @@ def test_capacity_declared_for_a_financial_year_is_written_as_one(
     html = client_for(organisation_lead).get(url).content.decode()
     assert "20.0 days a month in 2026-27" in html
     assert "6.0 days a month from April 2027 to September 2027" in html
+
+
+def test_a_pledge_link_names_the_need_with_the_right_article(
+    client_for, organisation_lead, project
+):
+    ResourceRequirementFactory(
+        project=project,
+        skill=SkillFactory(name="Interaction designer"),
+        people=1,
+        days_per_month=Decimal("2"),
+        start_month=START,
+        end_month=END,
+    )
+    html = client_for(organisation_lead).get(project.get_absolute_url()).content.decode()
+    assert 'Pledge<span class="visually-hidden"> an interaction designer</span>' in html

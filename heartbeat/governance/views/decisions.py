@@ -106,16 +106,22 @@ def _meetings_for(user) -> list[tuple[int, str]]:
 def _form_page(
     request, *, form, meeting, decision=None, meetings=None, meeting_error="", status=200
 ):
-    # Each decision's correction page is titled by the decision, so no two share a title.
-    title = f"Correct the decision: {decision.title}" if decision else "Record a decision"
+    # Each page is titled by its decision or meeting, so no two pages share a title.
+    crumb = "Correct the decision" if decision else "Record a decision"
+    if decision:
+        title = f"Correct the decision: {decision.title}"
+    elif meeting is not None:
+        title = f"Record a decision of the {meeting.board.name}, {uk_date(meeting.starts_at)}"
+    else:
+        title = crumb
     if meeting is not None:
         trail = [
             (meeting.board.name, meeting.board.get_absolute_url()),
             (f"Meeting of {uk_date(meeting.starts_at)}", meeting.get_absolute_url()),
-            (title, None),
+            (crumb, None),
         ]
     else:
-        trail = [("Decision log", "/governance/decisions/"), (title, None)]
+        trail = [("Decision log", "/governance/decisions/"), (crumb, None)]
     return render(
         request,
         "governance/decision_form.html",

@@ -118,10 +118,27 @@ def _render_form(request, *, form, formsets, project=None, status=200, **extra):
     return render(request, "portfolio/project_form.html", context, status=status)
 
 
+def _focus_after_row_change(section, formset, removed: int | None) -> dict:
+    """Where focus goes after a row is added (the new row's first field) or removed (the
+    row before it, or the section's heading), and the words that announce the change."""
+    rows = formset.forms
+    if removed is None:
+        target = rows[-1] if rows else None
+        message = f"{section.row_label} {len(rows)} added."
+    else:
+        target = rows[removed - 1] if 0 < removed <= len(rows) else None
+        message = f"{section.row_label} {removed + 1} removed."
+    fields = target.visible_fields() if target is not None else []
+    if fields:
+        fields[0].field.widget.attrs["autofocus"] = True
+    return {"prefix": section.prefix, "focus_heading": not fields, "message": message}
+
+
 def _row_action(request, *, project):
     """Add or remove a row and show the form again with everything typed so far."""
     data = request.POST
     prefix = None
+    removed = None
     if add := data.get("add_row"):
         if add in SECTIONS_BY_PREFIX:
             prefix = add
@@ -129,11 +146,14 @@ def _row_action(request, *, project):
     elif remove := data.get("remove_row"):
         head, _sep, number = remove.rpartition("-")
         if head in SECTIONS_BY_PREFIX and number.isdigit():
-            prefix = head
-            data = with_row_removed(data, prefix, int(number))
+            prefix, removed = head, int(number)
+            data = with_row_removed(data, prefix, removed)
     form = ProjectForm(data, actor=request.user, project=project, editing=project is not None)
     formsets = build_formsets(data=data)
     _quiet(form, formsets)
+    change = None
+    if prefix:
+        change = _focus_after_row_change(SECTIONS_BY_PREFIX[prefix], formsets[prefix], removed)
     if request.htmx and prefix:
         return render(
             request,
@@ -142,9 +162,11 @@ def _row_action(request, *, project):
                 "section": SECTIONS_BY_PREFIX[prefix],
                 "formset": formsets[prefix],
                 "action": request.path,
+                "row_change": change,
+                "announce_out_of_band": True,
             },
         )
-    return _render_form(request, form=form, formsets=formsets, project=project)
+    return _render_form(request, form=form, formsets=formsets, project=project, row_change=change)
 
 
 def _save_project(request, *, project):
