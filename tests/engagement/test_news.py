@@ -42,6 +42,38 @@ def test_a_draft_is_not_published(programme_office):
     assert not Article.objects.visible_to(programme_office).filter(pk=article.pk).exists()
 
 
+@pytest.mark.parametrize("action", ["draft", "publish"])
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime.datetime(
+            370, 4, 11, 9, 24, tzinfo=datetime.timezone(datetime.timedelta(hours=19))
+        ),
+        datetime.datetime(2101, 1, 1, tzinfo=datetime.UTC),
+        datetime.datetime(2027, 1, 1, 9, 0),  # no time zone
+    ],
+)
+def test_a_publishing_time_out_of_range_or_without_a_zone_is_refused(
+    programme_office, action, when
+):
+    with pytest.raises(InvalidInput) as error:
+        services.article_create(
+            actor=programme_office, data=article_input(action=action, publish_at=when)
+        )
+    assert error.value.field == "publish_at"
+    assert not Article.objects.exists()
+
+
+def test_a_publishing_time_is_kept_in_utc(programme_office):
+    when = datetime.datetime(
+        2027, 1, 1, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=14))
+    )
+    article = services.article_create(actor=programme_office, data=article_input(publish_at=when))
+    article.refresh_from_db()
+    assert article.publish_at == when
+    assert article.publish_at.utcoffset() == datetime.timedelta(0)
+
+
 @pytest.mark.parametrize("role", ["member", "organisation_lead", "project_lead", "board_member"])
 def test_only_the_programme_office_writes_news(user_for_role, role):
     with pytest.raises(PermissionDenied):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from heartbeat.core.exceptions import InvalidInput
+from heartbeat.core.months import FIRST_YEAR, LAST_YEAR
 from heartbeat.engagement import permissions
 from heartbeat.engagement.inputs import ArticleInput
 from heartbeat.engagement.markdown import render_markdown
@@ -71,14 +74,12 @@ def _apply(article: Article, data: ArticleInput, *, now) -> tuple[list, list, li
     article.visibility = data.visibility
     if data.action not in ACTIONS:
         raise InvalidInput("Choose to save a draft or to publish.", field="action")
+    when = _publish_time(data.publish_at)
     if data.action == "draft":
         if article.status != ArticleStatus.PUBLISHED:
             article.status = ArticleStatus.DRAFT
-            article.publish_at = data.publish_at
+            article.publish_at = when
     elif article.status != ArticleStatus.PUBLISHED:
-        when = data.publish_at
-        if when is not None and timezone.is_naive(when):
-            raise InvalidInput("Give the publishing time with its time zone.", field="publish_at")
         if when is not None and when > now:
             article.status = ArticleStatus.SCHEDULED
             article.publish_at = when
@@ -90,6 +91,22 @@ def _apply(article: Article, data: ArticleInput, *, now) -> tuple[list, list, li
     projects = _related(Project, data.project_slugs, "projects", "project")
     themes = _related(Theme, data.theme_slugs, "themes", "theme")
     return tags, projects, themes
+
+
+def _publish_time(when):
+    """The publishing time, in UTC: with its time zone, between 2000 and 2100 (a database
+    keeps no stranger offset or year)."""
+    if when is None:
+        return None
+    if timezone.is_naive(when):
+        raise InvalidInput("Give the publishing time with its time zone.", field="publish_at")
+    if not FIRST_YEAR <= when.year <= LAST_YEAR or not (
+        FIRST_YEAR <= when.astimezone(datetime.UTC).year <= LAST_YEAR
+    ):
+        raise InvalidInput(
+            f"Give a publishing time between {FIRST_YEAR} and {LAST_YEAR}.", field="publish_at"
+        )
+    return when.astimezone(datetime.UTC)
 
 
 def _after_publish(article: Article) -> None:
