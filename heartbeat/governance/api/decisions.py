@@ -135,8 +135,8 @@ class DecisionQuery(Schema):
     board: str = Field("", max_length=130)
     outcome: str = Field("", max_length=10, description="approved, rejected or deferred")
     project: str = Field("", max_length=120, description="A project's slug")
-    work_request: int | None = Field(
-        None, ge=1, le=MAX_ID, description="A work request's id: decisions about it"
+    work_request: str = Field(
+        "", max_length=13, description="A work request's id or reference (12 or WR-0012)"
     )
     gates: bool = Field(False, description="Stage-gate decisions only")
     q: str = Field("", max_length=100, description="Words in the decision")
@@ -215,11 +215,7 @@ def _decision_input(payload: DecisionIn) -> DecisionInput:
 def decision_list(request, params: Query[DecisionQuery]):
     filters, errors = selectors.parse_decision_filters(
         request.auth,
-        {
-            **params.dict(),
-            "gates": "1" if params.gates else "",
-            "work_request": str(params.work_request or ""),
-        },
+        {**params.dict(), "gates": "1" if params.gates else ""},
     )
     if errors:
         raise InvalidInput(" ".join(errors))
