@@ -14,6 +14,7 @@ class GovernanceConfig(AppConfig):
 
         hooks.transition_checks.register("governance.stage_gates", services.check_gate)
         hooks.transition_listeners.register("governance.stage_gates", services.link_decision)
+        hooks.transition_notes.register("governance.stage_gates", services.transition_note)
         registry.navigation.register(
             "governance:index", registry.NavItem("Governance", "governance:index"), order=60
         )

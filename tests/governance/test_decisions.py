@@ -103,6 +103,18 @@ def test_the_project_page_refuses_a_gated_move_with_the_reason(
     assert Project.objects.get(pk=defined_project.pk).stage == Stage.DEFINED
 
 
+def test_the_confirmation_page_says_which_board_must_approve_a_gated_move(
+    client, programme_office, programme_board, defined_project
+):
+    client.force_login(programme_office)
+    url = reverse("portfolio:project_move_confirm", args=[defined_project.slug, "approved"])
+    page = client.get(url).content.decode()
+    assert "The Programme Board owns the approval gate" in page
+    # A move no gate guards says nothing of boards.
+    StageGate.objects.all().delete()
+    assert "owns the approval gate" not in client.get(url).content.decode()
+
+
 def test_the_api_refuses_a_gated_move(client, programme_office, programme_board, defined_project):
     _, raw = api_token_create(actor=programme_office, name="Script")
     response = client.post(

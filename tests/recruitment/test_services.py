@@ -532,6 +532,33 @@ def test_capacity_bad_input(council, organisation_lead, days, start, end, field)
     assert error.value.field == field
 
 
+def test_a_capacity_note_too_long_is_refused_not_cut(council, organisation_lead):
+    declare = {
+        "actor": organisation_lead,
+        "organisation": council,
+        "days_per_month": "5",
+        "start_month": APRIL,
+        "end_month": MAY,
+    }
+    with pytest.raises(InvalidInput) as error:
+        services.capacity_declare(**declare, note="x" * 301)
+    assert (error.value.code, error.value.field) == ("note_too_long", "note")
+    assert not OrganisationCapacity.objects.exists()
+    capacity = services.capacity_declare(**declare, note="  " + "y" * 300 + "  ")
+    assert capacity.note == "y" * 300
+    with pytest.raises(InvalidInput):
+        services.capacity_update(
+            actor=organisation_lead,
+            capacity=capacity,
+            days_per_month="6",
+            start_month=APRIL,
+            end_month=MAY,
+            note="z" * 400,
+        )
+    capacity.refresh_from_db()
+    assert (capacity.note, capacity.days_per_month) == ("y" * 300, Decimal("5"))
+
+
 def test_capacity_is_declared_for_ones_own_organisation(council, other_organisation_lead):
     with pytest.raises(PermissionDenied):
         services.capacity_declare(

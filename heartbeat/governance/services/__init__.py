@@ -12,7 +12,13 @@ from heartbeat.governance.services.boards import (
     board_update,
 )
 from heartbeat.governance.services.decisions import decision_record, decision_update
-from heartbeat.governance.services.gates import check_gate, gate_remove, gate_set, link_decision
+from heartbeat.governance.services.gates import (
+    check_gate,
+    gate_remove,
+    gate_set,
+    link_decision,
+    transition_note,
+)
 from heartbeat.governance.services.meetings import (
     action_create,
     action_update,
@@ -42,6 +48,7 @@ __all__ = [
     "gate_remove",
     "gate_set",
     "link_decision",
+    "transition_note",
     "meeting_create",
     "meeting_update",
 ]

@@ -168,6 +168,18 @@ def check_gate(*, actor, project, move, reason, extra) -> None:
     check_decision_for_move(decision, project=project, to_stage=move.to_stage, gate=gate)
 
 
+def transition_note(*, project, move) -> list[str]:
+    """portfolio's transition note: the confirmation page says who must decide first."""
+    gate = StageGate.objects.select_related("board").filter(stage=move.to_stage).first()
+    if gate is None:
+        return []
+    return [
+        f"The {gate.board.name} owns the {_gate_phrase(move.to_stage)} gate: this move needs "
+        f"the board's approval, recorded in the decision log with the meeting it was made at. "
+        "Recording the approval moves the project, so there is no need to move it here."
+    ]
+
+
 def link_decision(*, actor, transition: StageTransition, extra) -> None:
     """portfolio's transition listener: the move and the decision point at each other."""
     decision_id = _decision_id(extra)

@@ -36,6 +36,21 @@ def _checked(days_per_month, start_month, end_month):
     return days, start, end
 
 
+NOTE_MAX = OrganisationCapacity._meta.get_field("note").max_length
+
+
+def _checked_note(note) -> str:
+    """The note as typed, without its outer spaces; a longer one is refused, never cut."""
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise InvalidInput(
+            f"The note must be {NOTE_MAX} characters or fewer (it has {len(note):,})",
+            field="note",
+            code="note_too_long",
+        )
+    return note
+
+
 def _refuse_overlap(organisation, start, end, *, exclude: int | None = None) -> None:
     overlap = OrganisationCapacity.objects.filter(
         organisation=organisation, start_month__lte=end, end_month__gte=start
@@ -70,6 +85,7 @@ def capacity_declare(
         "declare capacity",
     )
     days, start, end = _checked(days_per_month, start_month, end_month)
+    note = _checked_note(note)
     with transaction.atomic():
         # Lock the organisation: with no declaration yet there is no row to lock, and two
         # overlapping declarations at once would both find no overlap.
@@ -80,7 +96,7 @@ def capacity_declare(
             days_per_month=days,
             start_month=start,
             end_month=end,
-            note=(note or "").strip()[:300],
+            note=note,
             declared_by=actor,
         )
         _save(capacity, actor)
@@ -128,13 +144,14 @@ def capacity_update(
         "change declared capacity",
     )
     days, start, end = _checked(days_per_month, start_month, end_month)
+    note = _checked_note(note)
     with transaction.atomic():
         current = _lock_current(capacity, expected_version)
         _refuse_overlap(current.organisation, start, end, exclude=current.pk)
         current.days_per_month = days
         current.start_month = start
         current.end_month = end
-        current.note = (note or "").strip()[:300]
+        current.note = note
         current.version += 1
         _save(current, actor)
     return current
