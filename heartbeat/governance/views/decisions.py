@@ -148,10 +148,11 @@ def _initial(request, subjects: dict) -> dict:
             initial["title"] = f"Approve {project.title}"
             if request.GET.get("gate"):
                 initial["gate_stage"] = request.GET["gate"][:20]
-    elif pk := selectors.request_id(request.GET.get("work_request", "")):
-        # Only one the form offers: the person may see it, and it is no duplicate.
-        offered = {choice for choice, _ in subjects["work_requests"]}
-        initial["work_request"] = pk if pk in offered else None
+    elif (pk := selectors.request_id(request.GET.get("work_request", ""))) in {
+        choice for choice, _ in subjects["work_requests"]
+    }:
+        # Only a request the form offers: one the person may see, and no duplicate.
+        initial["work_request"] = pk
     return initial
 
 
