@@ -43,6 +43,7 @@ from heartbeat.governance.models import (
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, StageTransition
 from heartbeat.roadmap.models import Product
+from heartbeat.work_requests.models import WorkRequest
 
 
 def _moment(day: str, time: str) -> datetime.datetime:
@@ -194,6 +195,17 @@ def _subject(data: dict, products: dict) -> dict:
         values["project"] = Project.objects.get(slug=data["project"])
     if data.get("product"):
         values["product"] = products[data["product"]]
+    if data.get("work_request"):
+        organisation, title = data["work_request"]
+        work_request = WorkRequest.objects.filter(
+            organisation__name=organisation, title=title
+        ).first()
+        if work_request is None:
+            raise ApplicationError(
+                f"Demo decision '{data['title']}': there is no work request '{title}' from "
+                f"{organisation}. Load the work requests' demo data first."
+            )
+        values["work_request"] = work_request
     return values
 
 

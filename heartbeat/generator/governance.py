@@ -5,7 +5,8 @@ Programme Board with eight members each (the first Programme Board has the bench
 member as its chair, and owns the approval gate), and a year of monthly meetings with an
 agenda, attendance, minutes and actions, the older ones done. Every approval the work
 programme recorded in the last year is the gate board's decision at its meeting before
-the move, linked to the move; some defined projects have had their approval deferred.
+the move, linked to the move; some defined projects have had their approval deferred, and
+some accepted work requests have been endorsed by the board after they were accepted.
 About 300 meetings, 1,000 agenda items and 100 decisions per unit of scale.
 """
 
@@ -31,6 +32,8 @@ from heartbeat.governance.models import (
     StageGate,
 )
 from heartbeat.portfolio.models import Project, Stage, StageTransition
+from heartbeat.work_requests.models import State as RequestState
+from heartbeat.work_requests.models import WorkRequest
 
 SEATS_PER_BOARD = 8
 MONTHS = 12
@@ -48,6 +51,7 @@ ACTIONS = [
     "Report the benefits realised this quarter",
 ]
 DEFERRED_SHARE = 0.3
+ENDORSED_SHARE = 0.3
 
 
 def _month_starts(today: datetime.date) -> list[datetime.date]:
@@ -214,6 +218,20 @@ def _decisions(meetings, gate_board, now, rng) -> int:
         for project in defined
         if rng.random() < DEFERRED_SHARE
     )
+    accepted = WorkRequest.objects.filter(state=RequestState.ACCEPTED).only(
+        "pk", "title", "state_changed_at"
+    )
+    for work_request in accepted:
+        after = [m for m in held if m.starts_at >= (work_request.state_changed_at or now)]
+        if after and rng.random() < ENDORSED_SHARE:
+            decisions.append(
+                Decision(
+                    meeting=after[0],
+                    title=f"Endorse {work_request.title}"[:300],
+                    outcome="approved",
+                    work_request_id=work_request.pk,
+                )
+            )
     bulk_create_with_history(decisions, Decision, batch_size=BATCH_SIZE)
     return len(decisions)
 

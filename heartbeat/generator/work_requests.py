@@ -137,10 +137,14 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
             )
         )
         plans.append(state)
+    raised_dates = [work_request.created_at for work_request in requests]
     requests = bulk_create_with_history(
         requests, WorkRequest, batch_size=BATCH_SIZE, default_change_reason=CHANGE_REASON
     )
-    # created_at is set automatically on insert: put the generated dates back.
+    # The insert stamps created_at and updated_at with now, on the objects too: put the
+    # generated dates back on them, then in the database.
+    for work_request, raised in zip(requests, raised_dates, strict=True):
+        work_request.created_at = work_request.updated_at = raised
     WorkRequest.objects.bulk_update(requests, ["created_at", "updated_at"], batch_size=BATCH_SIZE)
 
     supports: list[Support] = []

@@ -77,10 +77,14 @@ class MeetingAdmin(ReadOnlyAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(ReadOnlyAdmin):
-    list_display = ["title", "meeting", "outcome", "project", "gate_stage"]
-    list_filter = ["outcome"]
-    search_fields = ["title", "project__title"]
-    list_select_related = ["meeting__board", "project"]
+    list_display = ["title", "meeting", "outcome", "subject", "gate_stage"]
+    list_filter = ["outcome", "meeting__board"]
+    search_fields = ["title", "project__title", "product__name", "work_request__title"]
+    list_select_related = ["meeting__board", "project", "product", "work_request"]
+
+    @admin.display(description="About")
+    def subject(self, obj):
+        return obj.subject or "The programme"
 
 
 @admin.register(Action)

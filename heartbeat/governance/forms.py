@@ -22,6 +22,7 @@ from heartbeat.governance.models import (
     NAME_MAX,
     PLACE_MAX,
     REMIT_MAX,
+    SUBJECT_FIELDS,
     TEXT_MAX,
     TITLE_MAX,
     ActionStatus,
@@ -318,6 +319,13 @@ class DecisionForm(forms.Form):
     product = forms.TypedChoiceField(
         label="Or product", required=False, coerce=int, empty_value=None
     )
+    work_request = forms.TypedChoiceField(
+        label="Or work request",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="A council's request the board decided about, such as endorsing or funding it",
+    )
     gate_stage = forms.ChoiceField(label="Stage gate", required=False)
     conditions = forms.CharField(
         label="Conditions",
@@ -338,6 +346,10 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["project"].choices = [("", "No project"), *subjects["projects"]]
         self.fields["product"].choices = [("", "No product"), *subjects["products"]]
+        self.fields["work_request"].choices = [
+            ("", "No work request"),
+            *subjects["work_requests"],
+        ]
         self.fields["gate_stage"].choices = [("", "Not a stage-gate decision"), *gates]
         self.fields[
             "gate_stage"
@@ -345,10 +357,12 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("project") and data.get("product"):
+        chosen = [name for name in SUBJECT_FIELDS if data.get(name)]
+        if len(chosen) > 1:
             self.add_error(
-                "product",
-                "A decision is about one project or one product: record two decisions for both",
+                chosen[-1],
+                "A decision is about one project, one product or one work request: choose "
+                "one, and record a decision for each of the others",
             )
         if data.get("gate_stage") and not data.get("project"):
             self.add_error("project", "A stage-gate decision is about a project: choose it")
@@ -363,6 +377,7 @@ class DecisionForm(forms.Form):
             conditions=d.get("conditions") or "",
             project_id=d.get("project"),
             product_id=d.get("product"),
+            work_request_id=d.get("work_request"),
             gate_stage=d.get("gate_stage") or "",
         )
 

@@ -50,5 +50,6 @@ class DecisionInput:
     conditions: str = ""
     project_id: int | None = None
     product_id: int | None = None
+    work_request_id: int | None = None
     # A stage-gate decision names the stage it lets the project move to (e.g. "approved").
     gate_stage: str = ""

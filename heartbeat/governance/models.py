@@ -293,8 +293,17 @@ class Outcome(models.TextChoices):
 
 
 # What a decision may be about. One subject at most; a decision about the programme as a
-# whole (a budget, a strategy) has none. Work requests join when their app is installed.
-SUBJECT_FIELDS = ("project", "product")
+# whole (a budget, a strategy) has none.
+SUBJECT_FIELDS = ("project", "product", "work_request")
+
+
+def one_subject() -> Q:
+    """At most one of the subject fields is set."""
+    condition = Q()
+    for i, first in enumerate(SUBJECT_FIELDS):
+        for second in SUBJECT_FIELDS[i + 1 :]:
+            condition &= Q(**{f"{first}__isnull": True}) | Q(**{f"{second}__isnull": True})
+    return condition
 
 
 class Decision(TimeStampedModel):
@@ -320,6 +329,15 @@ class Decision(TimeStampedModel):
         blank=True,
         related_name="decisions",
     )
+    # A council's request the board decided about (to endorse, fund or defer it): seen by
+    # those who may see the request.
+    work_request = models.ForeignKey(
+        "work_requests.WorkRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+    )
     # A stage-gate decision: the stage the project may move to (approved, say).
     gate_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     # The move this decision made, once made: the move links back as ``gate_decision``.
@@ -340,10 +358,7 @@ class Decision(TimeStampedModel):
     class Meta:
         ordering = ["-meeting__starts_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(project__isnull=True) | Q(product__isnull=True),
-                name="decision_one_subject",
-            ),
+            models.CheckConstraint(condition=one_subject(), name="decision_one_subject"),
             models.CheckConstraint(
                 condition=Q(gate_stage="") | Q(project__isnull=False),
                 name="decision_gate_needs_project",

@@ -6,11 +6,15 @@ any board's secretariat. A board's current members (chair, secretary or member) 
 that board only: they record its meetings, papers, minutes, attendance, actions and
 decisions. Signed-in members of the partnership read boards, meetings and papers (except
 reserved business). The public reads the boards' remits and the decisions whose subject
-is public.
+is public. A decision about a work request is seen by those who may see the request, as
+the work requests app decides it.
 """
+
+from django.contrib.auth.models import AnonymousUser
 
 from heartbeat.governance.models import BoardMembership
 from heartbeat.portfolio.models import Visibility
+from heartbeat.work_requests import permissions as work_request_permissions
 
 
 def _signed_in(user) -> bool:
@@ -85,6 +89,8 @@ def can_update_action(user, action, board) -> bool:
 
 
 def subject_is_public(decision) -> bool:
+    if decision.work_request_id is not None:
+        return work_request_permissions.can_view_request(AnonymousUser(), decision.work_request)
     if decision.project_id is not None:
         return decision.project.visibility == Visibility.PUBLIC
     if decision.product_id is not None:
@@ -93,4 +99,6 @@ def subject_is_public(decision) -> bool:
 
 
 def can_view_decision(user, decision) -> bool:
+    if decision.work_request_id is not None:
+        return work_request_permissions.can_view_request(user, decision.work_request)
     return _signed_in(user) or subject_is_public(decision)

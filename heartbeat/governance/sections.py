@@ -1,10 +1,12 @@
-"""Governance's parts of other apps' pages: a project's gate history, and the home page's
-blocks for board members and the owners of actions."""
+"""Governance's parts of other apps' pages: a project's gate history, the board decisions
+about a work request, and the home page's blocks for board members and the owners of
+actions."""
 
 from django.urls import reverse
 
 from heartbeat.core.registry import HomeBlock, HomeCard, Section
 from heartbeat.governance import permissions, selectors
+from heartbeat.work_requests.models import State as RequestState
 
 
 def gates_section(request, project) -> Section | None:
@@ -16,6 +18,29 @@ def gates_section(request, project) -> Section | None:
         title="Stage gates and decisions",
         template="governance/partials/_project_gates.html",
         context={"gates": data},
+    )
+
+
+def request_decisions_section(request, work_request) -> Section | None:
+    """The boards' decisions about a council's request, and for those who record decisions a
+    way to record one (2 queries: the decisions, and the person's seats)."""
+    user = request.user
+    decisions = selectors.work_request_decisions(user, work_request)
+    can_record = (
+        permissions.can_act_for_any_board(user) and work_request.state != RequestState.DUPLICATE
+    )
+    if not decisions and not can_record:
+        return None
+    return Section(
+        key="board-decisions",
+        title="Board decisions",
+        template="governance/partials/_request_decisions.html",
+        context={
+            "decisions": decisions,
+            "can_record": can_record,
+            "log_url": reverse("governance:decisions") + f"?work_request={work_request.pk}",
+            "record_url": reverse("governance:decision_new") + f"?work_request={work_request.pk}",
+        },
     )
 
 

@@ -1,5 +1,7 @@
 """Governance in a real browser, with axe on every page visited: a board secretary records
-a meeting with a decision approving a project, and the project moves through the gate."""
+a meeting with a decision approving a project, and the project moves through the gate; a
+secretary records the board's decision about a council's work request from the request's
+page."""
 
 import datetime
 
@@ -8,8 +10,10 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from heartbeat.core.formatting import uk_date
 from heartbeat.governance.models import AgendaItem, Decision, Meeting
 from heartbeat.portfolio.models import Project, Stage, StageTransition, Visibility
+from heartbeat.work_requests.models import State
 from tests.governance.factories import (
     BoardFactory,
     DecisionFactory,
@@ -18,6 +22,7 @@ from tests.governance.factories import (
     approval_gate,
 )
 from tests.portfolio.factories import ProjectFactory, complete_definition
+from tests.work_requests.factories import WorkRequestFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -183,3 +188,66 @@ def test_the_public_decision_log_and_both_feeds_at_a_phone_width(
         assert calendar["version"] == "2.0"
     meetings = Calendar.from_ical(page.request.get(f"{base_url}/governance/meetings.ics").body())
     assert [str(e["summary"]) for e in meetings.walk("VEVENT")] == ["Programme Board meeting"]
+
+
+def test_a_secretary_records_the_boards_decision_about_a_work_request(
+    browser, base_url, sign_in, axe, board_member, programme_board, telecare, council
+):
+    meeting = MeetingFactory(board=programme_board)
+    berths = WorkRequestFactory(
+        title="Booking and paying for pier and harbour berths",
+        organisation=council,
+        state=State.ACCEPTED,
+    )
+    page = browser.new_context().new_page()
+    sign_in(page, board_member)
+
+    # The request's page: no decision yet, and a way for the board to record one.
+    page.goto(f"{base_url}{berths.get_absolute_url()}")
+    expect(page.locator("#no-request-decisions")).to_be_visible()
+    axe(page, "work request page before the board's decision")
+    page.get_by_role("link", name="Record a board's decision about this request").click()
+    expect(page.get_by_label("Or work request")).to_have_value(str(berths.pk))
+    axe(page, "decision form about a work request")
+
+    # Two subjects at once are explained, and what was typed is kept.
+    page.get_by_label("Meeting").select_option(
+        label=f"Programme Board, {uk_date(meeting.starts_at)}"
+    )
+    title = "Endorse scoping a shared berth booking service"
+    page.get_by_label("What the board decided").fill(title)
+    page.get_by_role("group", name="Outcome").locator("label", has_text="Approved").click()
+    page.get_by_label("Project").select_option(label="Digital telecare (defined)")
+    page.get_by_role("button", name="Record the decision").click()
+    summary = page.locator(".ds_error-summary")
+    expect(summary).to_contain_text("one project, one product or one work request")
+    expect(page.get_by_label("What the board decided")).to_have_value(title)
+    axe(page, "decision form refusing two subjects")
+    summary.get_by_role("link").first.click()
+    expect(page.get_by_label("Or work request")).to_be_focused()
+    page.get_by_label("Project").select_option(label="No project")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("The decision has been recorded in the log.")).to_be_visible()
+    expect(page.locator("#decisions-list")).to_contain_text(
+        f"About the work request {berths.reference}"
+    )
+    axe(page, "meeting page with a decision about a work request")
+    decision = Decision.objects.get()
+    assert decision.work_request == berths and decision.project is None
+    assert Project.objects.get(pk=telecare.pk).stage == Stage.DEFINED
+
+    # The request's page lists the decision, which links back to the request.
+    page.get_by_role("link", name=f"{berths.reference}: {berths.title}").click()
+    expect(page.locator("#request-decisions")).to_contain_text(title)
+    axe(page, "work request page with the board's decision")
+    page.locator("#request-decisions").get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    axe(page, "decision page about a work request")
+    expect(page.get_by_role("link", name=f"{berths.reference}: {berths.title}")).to_be_visible()
+
+    # Visitors cannot see work requests, so neither do they see decisions about them.
+    visitor = browser.new_context().new_page()
+    visitor.goto(f"{base_url}/governance/decisions/")
+    expect(visitor.locator("#decision-count")).to_have_text("0 decisions.")
+    response = visitor.goto(f"{base_url}{decision.get_absolute_url()}")
+    assert response.status == 404

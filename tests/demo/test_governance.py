@@ -109,6 +109,27 @@ def test_decisions_are_varied_and_tied_to_their_subjects(demo, db):
     assert all(d.meeting.starts_at < timezone.now() for d in Decision.objects.all())
 
 
+def test_decisions_about_work_requests_follow_the_requests_stories(demo, db, client):
+    decisions = Decision.objects.filter(work_request__isnull=False).select_related(
+        "work_request", "meeting"
+    )
+    assert decisions.count() >= 2
+    for decision in decisions:
+        work_request = decision.work_request
+        # Made after the request reached the state it is in, and fitting that state: a board
+        # endorses an accepted request, and defers a view on one still under review.
+        assert decision.meeting.starts_at >= work_request.state_changed_at
+        expected = {"accepted": {"approved"}, "under_review": {"deferred"}}
+        assert decision.outcome in expected[work_request.state], decision.title
+        assert decision.project_id is None and decision.product_id is None
+    # The request's page shows its decisions to a signed-in member.
+    member = User.objects.filter(is_active=True, is_programme_office=False).first()
+    client.force_login(member)
+    first = decisions.first()
+    page = client.get(first.work_request.get_absolute_url()).content.decode()
+    assert first.title.replace("'", "&#39;") in page
+
+
 def test_papers_open_as_pdfs(demo, db):
     papers = AgendaItem.objects.exclude(paper="")
     assert papers.count() == len(demo_data.PAPERS)

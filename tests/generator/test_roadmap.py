@@ -7,6 +7,7 @@ from heartbeat.generator.runner import GENERATORS, generate_partnership
 from heartbeat.governance.models import Board, Decision, Meeting, StageGate
 from heartbeat.roadmap import rules
 from heartbeat.roadmap.models import Adoption, Product, ProductStatus
+from heartbeat.work_requests.models import WorkRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,20 @@ def test_boards_meet_and_approvals_carry_decisions(scale_one):
         assert decision.meeting.starts_at <= decision.transition.at
         assert decision.project_id == decision.transition.project_id
     assert Decision.objects.filter(outcome="deferred").exists()
+    endorsed = Decision.objects.filter(work_request__isnull=False).select_related(
+        "work_request", "meeting"
+    )
+    # Accepted requests a held meeting came after: a share of them are endorsed. (How many
+    # there are depends on the work requests' generated dates.)
+    last = held.order_by("-starts_at").first()
+    eligible = WorkRequest.objects.filter(state="accepted", state_changed_at__lte=last.starts_at)
+    assert endorsed.count() <= eligible.count()
+    if eligible.count() >= 10:
+        assert endorsed.exists()
+    for decision in endorsed:
+        assert decision.work_request.state == "accepted"
+        assert decision.meeting.starts_at >= decision.work_request.state_changed_at
+        assert decision.project_id is None and decision.meeting.board_id == gate.board_id
 
 
 def test_flushing_and_generating_again(scale_one):
@@ -69,3 +84,29 @@ def test_the_bench_finds_its_pages_in_generated_data(scale_one, client):
     client.force_login(User.objects.get(email="bench-programme-office@example.org"))
     for url in URLS:
         assert client.get(url.resolve()).status_code == 200, url.name
+
+
+def test_accepted_requests_are_endorsed_at_a_meeting_after_their_acceptance(monkeypatch, db):
+    import datetime
+    import random
+
+    from heartbeat.generator import governance
+    from tests.governance.factories import BoardFactory, MeetingFactory
+    from tests.work_requests.factories import WorkRequestFactory
+
+    monkeypatch.setattr(governance, "ENDORSED_SHARE", 1.0)
+    now = timezone.now()
+    board = BoardFactory(name="Programme Board")
+    meetings = [
+        MeetingFactory(board=board, starts_at=now - datetime.timedelta(days=days))
+        for days in (90, 60, 30)
+    ]
+    accepted = WorkRequestFactory(
+        state="accepted", state_changed_at=now - datetime.timedelta(days=45)
+    )
+    WorkRequestFactory(state="accepted", state_changed_at=now - datetime.timedelta(days=10))
+    WorkRequestFactory(state="under_review")
+    assert governance._decisions(meetings, board, now, random.Random(1)) == 1
+    decision = Decision.objects.get()
+    assert (decision.work_request, decision.meeting) == (accepted, meetings[2])
+    assert decision.outcome == "approved" and decision.project_id is None

@@ -1,7 +1,11 @@
 """Synthetic work requests and scoring rounds: size, rules, and ranks by the method."""
 
+import datetime
+
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from heartbeat.bench.work_requests import request_page, what_if
 from heartbeat.generator.runner import generate_partnership
@@ -35,6 +39,14 @@ def test_two_hundred_requests_per_unit_of_scale_in_every_state(scale_one):
     # Never does a council support its own request.
     for support in Support.objects.select_related("work_request")[:500]:
         assert support.organisation_id != support.work_request.organisation_id
+
+
+def test_requests_were_raised_over_two_years_and_decided_after_they_were_raised(scale_one):
+    now = timezone.now()
+    raised = list(WorkRequest.objects.values_list("created_at", flat=True))
+    assert min(raised) < now - datetime.timedelta(days=365)
+    assert max(raised) <= now
+    assert not WorkRequest.objects.filter(state_changed_at__lt=F("created_at")).exists()
 
 
 def test_two_published_rounds_over_the_open_projects_ranked_by_the_method(scale_one):

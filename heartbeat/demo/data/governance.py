@@ -9,8 +9,9 @@ Shapes, so the data can be read without the loader:
   ``apologies`` (emails; the other members present), ``agenda`` items as (title, presenter,
   summary) or with a fourth element naming a paper to attach, ``minutes``, ``decisions``
   and ``actions``;
-- a decision names its project by slug or its product by (project slug, product name),
-  ``gate`` for a stage-gate decision, and ``moved_on`` the date the project's move through
+- a decision names its project by slug, its product by (project slug, product name) or its
+  work request by (organisation name, request title), ``gate`` for a stage-gate decision,
+  and ``moved_on`` the date the project's move through
   the gate was recorded (the move itself is in the work programme's demo stories);
 - an action is (description, owner's email, due date, done date or None, progress note).
 
@@ -583,6 +584,12 @@ MEETINGS: list[dict] = [
                 "Karen Scott, Education Systems Manager, West Lothian",
                 "The supplier's interface release has moved to January 2027.",
             ),
+            (
+                "Work request: booking and paying for pier and harbour berths",
+                "Morag Campbell, Programme Manager",
+                "Accepted by the programme office on 28 September with support from Highland "
+                "and Orkney. The board is asked to endorse scoping it as a project.",
+            ),
         ],
         "minutes": (
             "The minutes of the September meeting were agreed.\n\n"
@@ -591,7 +598,9 @@ MEETINGS: list[dict] = [
             "care templates to be reviewed by the information governance leads' forum "
             "first. Approval was deferred.\n\n"
             "School admissions: the board agreed to move the integration component to "
-            "January to March 2027; the online service itself is unaffected."
+            "January to March 2027; the online service itself is unaffected.\n\n"
+            "Pier and harbour berths: the board endorsed scoping a shared service with the "
+            "three harbour authorities; the project's definition will come back for approval."
         ),
         "decisions": [
             {
@@ -612,6 +621,19 @@ MEETINGS: list[dict] = [
                 "title": "Move the Admissions integration component to January to March 2027",
                 "outcome": "approved",
                 "product": ("school-admissions-online", "Admissions integration component"),
+            },
+            {
+                "title": "Endorse scoping a shared berth booking and harbour dues service with "
+                "Argyll and Bute, Highland and Orkney Islands",
+                "outcome": "approved",
+                "work_request": (
+                    "Argyll and Bute",
+                    "Booking and paying for pier and harbour berths",
+                ),
+                "conditions": "The project's definition comes to the board for approval "
+                "before any council commits people to it.",
+                "detail": "Three harbour authorities share the need. Scoping starts early in "
+                "2027 so that the project can be approved for the 2027 sailing season.",
             },
         ],
         "actions": [
@@ -651,6 +673,12 @@ MEETINGS: list[dict] = [
                 "Neil Sinclair, Cyber Security Lead",
                 "A proposal for a national service from 2027-28, for decision.",
             ),
+            (
+                "Work request: low emission zone exemptions and permits in one place",
+                "Morag Campbell, Programme Manager",
+                "Raised by Glasgow City, supported by City of Edinburgh and Aberdeen City; "
+                "under review. For a view on whether to accept it.",
+            ),
         ],
         "minutes": (
             "The minutes of the October meeting were agreed.\n\n"
@@ -659,7 +687,9 @@ MEETINGS: list[dict] = [
             "was deferred; the chair will write to the planning directorate.\n\n"
             "Shared security operations centre: the board did not support a national service "
             "for 2027-28, preferring to build on councils' existing arrangements, and asked "
-            "the cyber resilience project for options in January."
+            "the cyber resilience project for options in January.\n\n"
+            "Low emission zone exemptions: members supported the aim but deferred a view "
+            "until Transport Scotland says what the national vehicle checker can share."
         ),
         "decisions": [
             {
@@ -676,6 +706,18 @@ MEETINGS: list[dict] = [
                 "project": "shared-security-operations-centre",
                 "detail": "Most councils have monitoring contracts running into 2028. The "
                 "Cyber resilience project will report options that build on them.",
+            },
+            {
+                "title": "Defer a view on the low emission zone exemptions request until "
+                "Transport Scotland says what the national vehicle checker can share",
+                "outcome": "deferred",
+                "work_request": (
+                    "Glasgow City",
+                    "Low emission zone exemptions and permits in one place",
+                ),
+                "detail": "The four cities' zones follow the same national regulations, so "
+                "one service could serve them all, but only if exemptions can be checked "
+                "against the national vehicle checker. The request stays under review.",
             },
         ],
         "actions": [

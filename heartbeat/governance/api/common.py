@@ -114,6 +114,14 @@ class ActionOut(Schema):
     version: int
 
 
+class WorkRequestRef(Schema):
+    id: int
+    reference: str = Field(description="As people quote it, like WR-0012")
+    title: str
+    state: str
+    url: str
+
+
 class DecisionOut(Schema):
     id: int
     board: Ref
@@ -125,6 +133,7 @@ class DecisionOut(Schema):
     conditions: str
     project: Ref | None
     product: Ref | None
+    work_request: WorkRequestRef | None
     gate_stage: str = Field(description="The stage a stage-gate decision is about, or empty")
     moved_on: datetime.datetime | None = Field(description="When the decision moved the project")
     version: int
@@ -186,6 +195,16 @@ def action_out(action: Action) -> dict:
     }
 
 
+def work_request_ref(work_request) -> dict:
+    return {
+        "id": work_request.pk,
+        "reference": work_request.reference,
+        "title": work_request.title,
+        "state": work_request.state,
+        "url": work_request.get_absolute_url(),
+    }
+
+
 def decision_out(decision: Decision) -> dict:
     board = decision.meeting.board
     return {
@@ -202,6 +221,9 @@ def decision_out(decision: Decision) -> dict:
         else None,
         "product": {"slug": decision.product.slug, "name": decision.product.name}
         if decision.product_id
+        else None,
+        "work_request": work_request_ref(decision.work_request)
+        if decision.work_request_id
         else None,
         "gate_stage": decision.gate_stage,
         "moved_on": decision.transition.at if decision.transition_id else None,

@@ -33,6 +33,7 @@ from heartbeat.governance.models import (
     Meeting,
     Outcome,
 )
+from heartbeat.governance.services.decisions import MAX_ID
 from heartbeat.governance.services.gates import GATEABLE_STAGES
 from heartbeat.portfolio.models import Project
 from heartbeat.roadmap.models import Product
@@ -134,6 +135,9 @@ class DecisionQuery(Schema):
     board: str = Field("", max_length=130)
     outcome: str = Field("", max_length=10, description="approved, rejected or deferred")
     project: str = Field("", max_length=120, description="A project's slug")
+    work_request: str = Field(
+        "", max_length=13, description="A work request's id or reference (12 or WR-0012)"
+    )
     gates: bool = Field(False, description="Stage-gate decisions only")
     q: str = Field("", max_length=100, description="Words in the decision")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
@@ -157,6 +161,13 @@ class DecisionIn(Schema):
     conditions: Text(TEXT_MAX) = ""
     project: str | None = Field(None, max_length=120, description="A project's slug")
     product: str | None = Field(None, max_length=120, description="A product's slug")
+    work_request: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description="A work request's id (12 for WR-0012). A decision has one subject at "
+        "most: a project, a product or a work request (422 decision_one_subject).",
+    )
     gate_stage: str = Field(
         "",
         max_length=20,
@@ -189,6 +200,7 @@ def _decision_input(payload: DecisionIn) -> DecisionInput:
         conditions=payload.conditions,
         project_id=project_id,
         product_id=product_id,
+        work_request_id=payload.work_request,
         gate_stage=payload.gate_stage,
     )
 
@@ -197,11 +209,13 @@ def _decision_input(payload: DecisionIn) -> DecisionInput:
     "/decisions",
     response={200: DecisionPageOut, 422: ErrorOut},
     summary="The decision log",
-    description="Visitors who are not signed in see the decisions whose subject is public.",
+    description="Visitors who are not signed in see the decisions whose subject is public; "
+    "a decision about a work request is seen by those who may see the request.",
 )
 def decision_list(request, params: Query[DecisionQuery]):
     filters, errors = selectors.parse_decision_filters(
-        request.auth, {**params.dict(), "gates": "1" if params.gates else ""}
+        request.auth,
+        {**params.dict(), "gates": "1" if params.gates else ""},
     )
     if errors:
         raise InvalidInput(" ".join(errors))

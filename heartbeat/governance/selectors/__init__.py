@@ -17,9 +17,12 @@ from heartbeat.governance.selectors.decisions import (
     decision_log,
     decision_queryset,
     parse_decision_filters,
+    request_id,
     subject_choices,
     subject_name,
+    visible_to,
     with_subjects,
+    work_request_decisions,
 )
 from heartbeat.governance.selectors.gates import (
     AWAITING_EXPORT_HEADERS,
@@ -97,9 +100,12 @@ __all__ = [
     "parse_decision_filters",
     "parse_meeting_filters",
     "project_gates",
+    "request_id",
     "seats_on_day",
     "stages_before",
     "subject_choices",
     "subject_name",
+    "visible_to",
     "with_subjects",
+    "work_request_decisions",
 ]

@@ -19,25 +19,43 @@ from heartbeat.governance.selectors.common import param
 from heartbeat.governance.services.gates import stage_label
 from heartbeat.portfolio.models import Project, Stage, Visibility
 from heartbeat.roadmap.models import Product, ProductStatus
+from heartbeat.work_requests.models import State as RequestState
+from heartbeat.work_requests.models import WorkRequest
 
 # Decisions ---------------------------------------------------------------------------------
 
 
 def with_subjects(queryset):
     return queryset.select_related(
-        "meeting__board", "project", "product", "product__project", "transition", "recorded_by"
+        "meeting__board",
+        "project",
+        "product",
+        "product__project",
+        "work_request",
+        "transition",
+        "recorded_by",
+    )
+
+
+def visible_to(queryset, user) -> QuerySet[Decision]:
+    """The decisions of ``queryset`` the person may see. Signed in: all of them, except
+    those about work requests the person may not see (the work requests app decides
+    which). Otherwise: those whose subject is public."""
+    # A subquery, not a list of ids: the same single query however many requests there are.
+    requests = Q(work_request__in=WorkRequest.objects.visible_to(user).values("pk"))
+    if permissions.can_view_meetings(user):
+        return queryset.filter(Q(work_request__isnull=True) | requests)
+    return queryset.filter(
+        Q(project__visibility=Visibility.PUBLIC)
+        | Q(product__project__visibility=Visibility.PUBLIC)
+        | requests
     )
 
 
 def decision_queryset(user) -> QuerySet[Decision]:
-    """Decisions the person may see: all of them when signed in, else those whose subject
-    is public."""
+    """Decisions the person may see, newest first, with their board and subject."""
     decisions = with_subjects(Decision.objects.all()).order_by("-meeting__starts_at", "-id")
-    if permissions.can_view_meetings(user):
-        return decisions
-    return decisions.filter(
-        Q(project__visibility=Visibility.PUBLIC) | Q(product__project__visibility=Visibility.PUBLIC)
-    )
+    return visible_to(decisions, user)
 
 
 @dataclass
@@ -45,6 +63,7 @@ class DecisionFilters:
     board: Board | None = None
     outcome: str = ""
     project: Project | None = None
+    work_request: WorkRequest | None = None
     gates: bool = False  # stage-gate decisions only
     q: str = ""
 
@@ -53,18 +72,34 @@ class DecisionFilters:
             "board": self.board.slug if self.board else "",
             "outcome": self.outcome,
             "project": self.project.slug if self.project else "",
+            "work_request": str(self.work_request.pk) if self.work_request else "",
             "gates": "1" if self.gates else "",
             "q": self.q,
         }
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.board or self.outcome or self.project or self.gates or self.q)
+        return bool(
+            self.board or self.outcome or self.project or self.work_request or self.gates or self.q
+        )
+
+
+FILTER_NAMES = ("board", "outcome", "project", "work_request", "gates", "q")
+
+
+def request_id(value) -> int | None:
+    """A work request's id from its number (12) or its reference (WR-0012); None when the
+    value is neither, or too large to be one."""
+    text = str(value).strip().upper()
+    text = text.removeprefix("WR-")
+    if not text.isdigit() or len(text) > 9:
+        return None
+    return int(text) or None
 
 
 def parse_decision_filters(user, params) -> tuple[DecisionFilters, list[str]]:
     filters, errors = DecisionFilters(), []
-    values = {name: param(params, name) for name in ("board", "outcome", "project", "gates", "q")}
+    values = {name: param(params, name) for name in FILTER_NAMES}
     if any("\x00" in v for v in values.values()):
         return filters, ["A filter contains a character that is not allowed: showing everything."]
     if values["board"]:
@@ -82,6 +117,15 @@ def parse_decision_filters(user, params) -> tuple[DecisionFilters, list[str]]:
         )
         if filters.project is None:
             errors.append("There is no such project: showing decisions about every subject.")
+    if values["work_request"]:
+        pk = request_id(values["work_request"])
+        if pk is not None:
+            filters.work_request = WorkRequest.objects.visible_to(user).filter(pk=pk).first()
+        if filters.work_request is None:
+            errors.append(
+                "There is no such work request, or you cannot see it: showing decisions "
+                "about every subject."
+            )
     filters.gates = values["gates"] in ("1", "on", "true")
     filters.q = values["q"][:100]
     return filters, errors
@@ -98,6 +142,8 @@ def decision_log(user, filters: DecisionFilters | None = None) -> QuerySet[Decis
         decisions = decisions.filter(
             Q(project=filters.project) | Q(product__project=filters.project)
         )
+    if filters.work_request is not None:
+        decisions = decisions.filter(work_request=filters.work_request)
     if filters.gates:
         decisions = decisions.exclude(gate_stage="")
     if filters.q:
@@ -127,6 +173,8 @@ def subject_name(decision: Decision) -> str:
         return decision.project.title
     if decision.product_id:
         return decision.product.name
+    if decision.work_request_id:
+        return str(decision.work_request)
     return ""
 
 
@@ -158,9 +206,11 @@ def decision_for_change(pk: int) -> Decision:
     return get_object_or_404(with_subjects(Decision.objects.all()), pk=pk)
 
 
-def subject_choices() -> dict:
-    """Open projects and products a decision may be about, for the decision form's lists
-    (2 queries). A project's stage is in its label, so the gate it is at is clear."""
+def subject_choices(user) -> dict:
+    """Open projects, products and work requests a decision may be about, for the decision
+    form's lists (3 queries). A project's stage is in its label, so the gate it is at is
+    clear; so is a request's state. Requests marked as duplicates are left out: decisions
+    about them belong to the request they duplicate."""
     projects = [
         (pk, f"{title} ({Stage(stage).label.lower()})")
         for pk, title, stage in Project.objects.open()
@@ -172,4 +222,17 @@ def subject_choices() -> dict:
         .order_by("name")
         .values_list("pk", "name")
     )
-    return {"projects": projects, "products": products}
+    work_requests = [
+        (wr.pk, f"{wr.reference}: {wr.title} ({wr.get_state_display().lower()})")
+        for wr in WorkRequest.objects.visible_to(user)
+        .exclude(state=RequestState.DUPLICATE)
+        .order_by("-pk")
+        .only("pk", "title", "state")
+    ]
+    return {"projects": projects, "products": products, "work_requests": work_requests}
+
+
+def work_request_decisions(user, work_request: WorkRequest) -> list[Decision]:
+    """The decisions about a work request the person may see, oldest first (1 query)."""
+    decisions = Decision.objects.filter(work_request=work_request).select_related("meeting__board")
+    return list(visible_to(decisions, user).order_by("meeting__starts_at", "id"))

@@ -24,7 +24,7 @@ from heartbeat.governance.models import (
     Meeting,
 )
 from heartbeat.governance.selectors.common import param
-from heartbeat.governance.selectors.decisions import with_subjects
+from heartbeat.governance.selectors.decisions import visible_to, with_subjects
 
 # Meetings ----------------------------------------------------------------------------------
 
@@ -165,7 +165,7 @@ def meeting_detail(user, pk: int) -> MeetingDetail:
         for s in seats
     ]
     rows += [AttendanceRow(person=a.person, role="", status=a.status) for a in recorded.values()]
-    decisions = list(with_subjects(meeting.decisions.all()).order_by("id"))
+    decisions = list(visible_to(with_subjects(meeting.decisions.all()), user).order_by("id"))
     actions = list(meeting.actions.select_related("owner").order_by("due_on", "id"))
     carried = list(
         Action.objects.filter(meeting__board=board, meeting__starts_at__lt=meeting.starts_at)

@@ -7,13 +7,23 @@ the record, and the person's input is kept by the page that sent it.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from django.db import transaction
 from django.utils import timezone
 
 from heartbeat.core.exceptions import ApplicationError, InvalidInput, NotFound
 from heartbeat.core.formatting import uk_date
 from heartbeat.governance.inputs import DecisionInput
-from heartbeat.governance.models import TEXT_MAX, TITLE_MAX, Decision, Meeting, Outcome, StageGate
+from heartbeat.governance.models import (
+    SUBJECT_FIELDS,
+    TEXT_MAX,
+    TITLE_MAX,
+    Decision,
+    Meeting,
+    Outcome,
+    StageGate,
+)
 from heartbeat.governance.services.common import check_version, person, save, text
 from heartbeat.governance.services.gates import GATEABLE_STAGES, _gate_phrase, stage_label
 from heartbeat.governance.services.meetings import (
@@ -27,27 +37,63 @@ from heartbeat.portfolio.models import Project
 from heartbeat.portfolio.rules import find_move
 from heartbeat.portfolio.services import project_transition
 from heartbeat.roadmap.models import Product
+from heartbeat.work_requests.models import WorkRequest
+
+SUBJECT_LABELS = {"project": "project", "product": "product", "work_request": "work request"}
+# Largest id a subject's key column holds: a bigger number names nothing.
+MAX_ID = 2**31 - 1
 
 
-def _subject(data: DecisionInput, actor) -> tuple[Project | None, Product | None]:
-    if data.project_id is not None and data.product_id is not None:
+def _chosen(data: DecisionInput) -> list[str]:
+    ids = {
+        "project": data.project_id,
+        "product": data.product_id,
+        "work_request": data.work_request_id,
+    }
+    return [name for name in SUBJECT_FIELDS if ids[name] is not None]
+
+
+def _refuse_unknown(field: str) -> NoReturn:
+    raise InvalidInput(f"Choose a {SUBJECT_LABELS[field]} from the list.", field=field)
+
+
+def _look_up(queryset, pk, field: str):
+    """The record ``pk`` names in ``queryset``, or a refusal on ``field``."""
+    if not isinstance(pk, int) or isinstance(pk, bool) or not 0 < pk <= MAX_ID:
+        _refuse_unknown(field)
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        _refuse_unknown(field)
+    return found
+
+
+def _subject(data: DecisionInput, actor) -> dict:
+    """The decision's subject fields, checked: at most one subject, each one that exists
+    and that the person recording it may see."""
+    chosen = _chosen(data)
+    if len(chosen) > 1:
         raise InvalidInput(
-            "A decision is about one project or one product: record two decisions for both.",
+            "A decision is about one project, one product or one work request: choose one, "
+            "and record a decision for each of the others.",
             code="decision_one_subject",
-            field="product",
+            field=chosen[-1],
         )
-    project = product = None
+    values = dict.fromkeys(SUBJECT_FIELDS)
     if data.project_id is not None:
-        project = Project.objects.filter(pk=data.project_id).first()
-        if project is None or (
-            actor is not None and not portfolio_permissions.can_view_project(actor, project)
-        ):
-            raise InvalidInput("Choose a project from the list.", field="project")
+        project = _look_up(Project.objects.all(), data.project_id, "project")
+        if actor is not None and not portfolio_permissions.can_view_project(actor, project):
+            _refuse_unknown("project")
+        values["project"] = project
     if data.product_id is not None:
-        product = Product.objects.select_related("project").filter(pk=data.product_id).first()
-        if product is None:
-            raise InvalidInput("Choose a product from the list.", field="product")
-    return project, product
+        products = Product.objects.select_related("project")
+        values["product"] = _look_up(products, data.product_id, "product")
+    if data.work_request_id is not None:
+        # Only a request the person may see: one they cannot is as good as unknown to them.
+        requests = WorkRequest.objects.all()
+        if actor is not None:
+            requests = WorkRequest.objects.visible_to(actor)
+        values["work_request"] = _look_up(requests, data.work_request_id, "work_request")
+    return values
 
 
 def _check_gate(data: DecisionInput, meeting: Meeting, project: Project | None):
@@ -125,7 +171,8 @@ def _clean(data: DecisionInput, meeting: Meeting, actor, *, moved: bool = False)
     conditions = text(data.conditions, field="conditions", label="conditions", max_length=TEXT_MAX)
     if data.outcome not in Outcome.values:
         raise InvalidInput("Choose approved, rejected or deferred.", field="outcome")
-    project, product = _subject(data, actor)
+    subject = _subject(data, actor)
+    project = subject["project"]
     _check_gate(data, meeting, project)
     if project is not None and not moved:
         _check_move_possible(data, project)
@@ -134,8 +181,7 @@ def _clean(data: DecisionInput, meeting: Meeting, actor, *, moved: bool = False)
         "detail": detail,
         "conditions": conditions,
         "outcome": data.outcome,
-        "project": project,
-        "product": product,
+        **subject,
         "gate_stage": data.gate_stage or "",
     }
 
@@ -183,8 +229,7 @@ def decision_update(
     if current.transition_id is not None:
         locked = {
             "outcome": current.outcome,
-            "project": current.project,
-            "product": current.product,
+            **{name: getattr(current, name) for name in SUBJECT_FIELDS},
             "gate_stage": current.gate_stage,
         }
         if any(values[k] != v for k, v in locked.items()):

@@ -138,6 +138,24 @@ def _form_page(
     )
 
 
+def _initial(request, subjects: dict) -> dict:
+    """What a link to the form chose already: a project at its gate, or a work request."""
+    initial = {}
+    if slug := request.GET.get("project", ""):
+        project = Project.objects.filter(slug=slug[:120]).first() if "\x00" not in slug else None
+        if project is not None:
+            initial["project"] = project.pk
+            initial["title"] = f"Approve {project.title}"
+            if request.GET.get("gate"):
+                initial["gate_stage"] = request.GET["gate"][:20]
+    elif (pk := selectors.request_id(request.GET.get("work_request", ""))) in {
+        choice for choice, _ in subjects["work_requests"]
+    }:
+        # Only a request the form offers: one the person may see, and no duplicate.
+        initial["work_request"] = pk
+    return initial
+
+
 def decision_add(request, pk=None):
     """Record a decision: at a given meeting, or choosing the meeting on the form."""
     user = request.user
@@ -156,21 +174,11 @@ def decision_add(request, pk=None):
         )
     meetings = None if meeting is not None else _meetings_for(user)
     form_kwargs = {
-        "subjects": selectors.subject_choices(),
+        "subjects": selectors.subject_choices(user),
         "gates": _gates_of(meeting and meeting.board),
     }
     if request.method != "POST":
-        initial = {}
-        if slug := request.GET.get("project", ""):
-            project = (
-                Project.objects.filter(slug=slug[:120]).first() if "\x00" not in slug else None
-            )
-            if project is not None:
-                initial["project"] = project.pk
-                initial["title"] = f"Approve {project.title}"
-                if request.GET.get("gate"):
-                    initial["gate_stage"] = request.GET["gate"][:20]
-        form = DecisionForm(initial=initial, **form_kwargs)
+        form = DecisionForm(initial=_initial(request, form_kwargs["subjects"]), **form_kwargs)
         return _form_page(request, form=form, meeting=meeting, meetings=meetings)
     form = DecisionForm(request.POST, **form_kwargs)
     chosen = meeting
@@ -215,6 +223,20 @@ def decision_add(request, pk=None):
     return redirect(chosen.get_absolute_url() + "#decisions")
 
 
+def _with_current_subject(subjects: dict, decision) -> dict:
+    """The form's lists, with the decision's own subject in them even when it is no longer
+    offered (a closed project, a retired product, a request marked as a duplicate)."""
+    current = [
+        ("projects", decision.project_id, lambda: decision.project.title),
+        ("products", decision.product_id, lambda: decision.product.name),
+        ("work_requests", decision.work_request_id, lambda: str(decision.work_request)),
+    ]
+    for key, pk, label in current:
+        if pk and pk not in {choice for choice, _ in subjects[key]}:
+            subjects[key].insert(0, (pk, label()))
+    return subjects
+
+
 def decision_edit(request, pk):
     decision = selectors.decision_for_change(pk)
     board = decision.meeting.board
@@ -222,15 +244,10 @@ def decision_edit(request, pk):
         permissions.can_act_for_board(request.user, board),
         f"Only the {board.name}'s members and the programme office change its decisions.",
     )
-    form_kwargs = {"subjects": selectors.subject_choices(), "gates": _gates_of(board)}
-    if decision.project_id and decision.project_id not in {
-        p for p, _ in form_kwargs["subjects"]["projects"]
-    }:
-        form_kwargs["subjects"]["projects"].insert(0, (decision.project_id, decision.project.title))
-    if decision.product_id and decision.product_id not in {
-        p for p, _ in form_kwargs["subjects"]["products"]
-    }:
-        form_kwargs["subjects"]["products"].insert(0, (decision.product_id, decision.product.name))
+    form_kwargs = {
+        "subjects": _with_current_subject(selectors.subject_choices(request.user), decision),
+        "gates": _gates_of(board),
+    }
     if request.method != "POST":
         form = DecisionForm(
             initial={
@@ -238,6 +255,7 @@ def decision_edit(request, pk):
                 "outcome": decision.outcome,
                 "project": decision.project_id,
                 "product": decision.product_id,
+                "work_request": decision.work_request_id,
                 "gate_stage": decision.gate_stage,
                 "conditions": decision.conditions,
                 "detail": decision.detail,

@@ -8,9 +8,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, PermissionDenied
 from heartbeat.work_requests import attachments as files
-from heartbeat.work_requests import permissions, rules, selectors, services
+from heartbeat.work_requests import hooks, permissions, rules, selectors, services
 from heartbeat.work_requests.forms import (
     AttachmentForm,
     CommentForm,
@@ -29,6 +30,12 @@ from heartbeat.work_requests.views.base import (
 )
 
 # The request's page ------------------------------------------------------------------------
+
+
+def _rendered_sections(request, work_request: WorkRequest) -> list:
+    """The sections other apps add to the page, each drawn from its own template."""
+    sections = registry.collect(hooks.request_sections, request, work_request)
+    return registry.render_sections(request, sections, work_request=work_request)
 
 
 def _detail_context(request, work_request: WorkRequest, **extra) -> dict:
@@ -57,6 +64,7 @@ def _detail_context(request, work_request: WorkRequest, **extra) -> dict:
         upload_form=extra.pop("upload_form", None) or AttachmentForm(),
         accept=files.ACCEPT_ATTRIBUTE,
         max_size=files.describe_size(files.max_bytes()),
+        rendered_sections=_rendered_sections(request, work_request),
         **extra,
     )
 
