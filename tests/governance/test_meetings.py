@@ -39,13 +39,6 @@ def pdf(name="paper.pdf", content=PDF):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-@pytest.fixture
-def board(board_member):
-    board = BoardFactory(name="Programme Board")
-    SeatFactory(board=board, person=board_member, role="secretary")
-    return board
-
-
 def test_a_secretary_schedules_a_meeting_and_writes_its_minutes_after(board_member, board):
     starts = NOW + datetime.timedelta(days=10)
     meeting = services.meeting_create(

@@ -29,7 +29,6 @@ from tests.governance.factories import (
     AgendaItemFactory,
     BoardFactory,
     DecisionFactory,
-    MeetingFactory,
     SeatFactory,
 )
 from tests.portfolio.factories import ProjectFactory
@@ -48,18 +47,6 @@ BOARD = {  # record the board's meetings, papers, attendance, actions and decisi
 }
 OFFICE = {role: role == "programme_office" for role in ROLE_FIXTURES}
 SIGNED_IN = {role: role != "anonymous" for role in ROLE_FIXTURES}
-
-
-@pytest.fixture
-def board(board_member):
-    board = BoardFactory(name="Programme Board")
-    SeatFactory(board=board, person=board_member, role="secretary")
-    return board
-
-
-@pytest.fixture
-def meeting(board):
-    return MeetingFactory(board=board)
 
 
 def _expected(allowed: bool, role: str, success: int) -> int:

@@ -32,13 +32,6 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-@pytest.fixture
-def board(board_member):
-    board = BoardFactory(name="Programme Board")
-    SeatFactory(board=board, person=board_member, role="secretary")
-    return board
-
-
 def _text(response) -> str:
     return response.content.decode()
 

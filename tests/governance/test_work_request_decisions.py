@@ -42,18 +42,6 @@ BOARD = {role: role in ("board_member", "programme_office") for role in ROLE_FIX
 
 
 @pytest.fixture
-def board(board_member):
-    board = BoardFactory(name="Programme Board")
-    SeatFactory(board=board, person=board_member, role="secretary")
-    return board
-
-
-@pytest.fixture
-def meeting(board):
-    return MeetingFactory(board=board)
-
-
-@pytest.fixture
 def berths(council):
     return WorkRequestFactory(
         title="Booking and paying for pier and harbour berths",
