@@ -13,16 +13,19 @@ and a link to each record's page; every file name carries the day it was made
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime
 import io
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -152,68 +155,122 @@ def _csv_value(value, kind: Kind, base: str):
     return value
 
 
-def _csv(columns: list[Column], rows: Iterable[Sequence], base: str) -> bytes:
+# Rows are written in chunks of about this many characters: few enough writes to be quick,
+# small enough that memory stays flat however long the list.
+CSV_CHUNK = 64 * 1024
+
+# XLSX columns are sized from the header and the first rows; later rows are written as they
+# come, so they can no longer be measured.
+XLSX_SAMPLE_ROWS = 200
+
+
+def _csv_chunks(columns: list[Column], rows: Iterable[Sequence], base: str) -> Iterator[bytes]:
+    """The CSV file in pieces: the header at once, then the rows as they are read."""
     buffer = io.StringIO()
+    writer = csv.writer(buffer)
     # A byte-order mark lets Excel read the file as UTF-8 (Gàidhlig names).
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
     writer.writerow([c.header for c in columns])
+    yield buffer.getvalue().encode("utf-8")
+    buffer.seek(0)
+    buffer.truncate()
+    kinds = [c.kind for c in columns]
     for row in rows:
-        writer.writerow([_csv_value(v, c.kind, base) for c, v in zip(columns, row, strict=True)])
-    return buffer.getvalue().encode("utf-8")
+        writer.writerow([_csv_value(v, k, base) for k, v in zip(kinds, row, strict=True)])
+        if buffer.tell() >= CSV_CHUNK:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue().encode("utf-8")
 
 
-def _xlsx(columns: list[Column], rows: Iterable[Sequence], title: str, base: str) -> bytes:
+def _sheet_title(title: str) -> str:
+    # Sheet names cannot hold []:*?/\ and are at most 31 characters.
+    return re.sub(r"[\[\]:*?/\\]", " ", clean_text(title or "Export"))[:31] or "Export"
+
+
+def _xlsx(columns: list[Column], rows: Iterable[Sequence], title: str, base: str, out) -> None:
+    """Write the rows as an XLSX file into ``out`` (a binary file).
+
+    The workbook is write-only: each row goes to a temporary file as it is read, so memory
+    stays flat however long the list (openpyxl keeps only each link's address until the
+    end). Column widths come from the header and the first rows.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    # Sheet names cannot hold []:*?/\ and are at most 31 characters.
-    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", clean_text(title or "Export"))[:31] or "Export"
-    bold = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(title))
     wrap = Alignment(wrap_text=True, vertical="top")
     link_font = Font(color="0065BD", underline="single")
-    widths = [len(c.header) for c in columns]
 
-    sheet.append([c.header for c in columns])
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.alignment = wrap
-    count = 0
-    for row in rows:
-        count += 1
-        cells = []
+    rows = iter(rows)
+    sample = list(itertools.islice(rows, XLSX_SAMPLE_ROWS))
+    widths = [len(c.header) for c in columns]
+    for row in sample:
         for index, (column, value) in enumerate(zip(columns, row, strict=True)):
-            kind = column.kind if column.kind != Kind.TEXT else _kind_of(value)
-            cells.append((index, kind, value))
-        sheet.append([_xlsx_value(value, kind) for _, kind, value in cells])
-        for index, kind, value in cells:
-            cell = sheet.cell(row=count + 1, column=index + 1)
-            cell.alignment = wrap
             if value is None or value == "":
                 continue
-            if kind in XLSX_FORMATS:
-                cell.number_format = XLSX_FORMATS[kind]
-            if kind == Kind.LINK:
-                cell.hyperlink = _absolute(str(value), base)
-                cell.value = "Open in Heartbeat"
-                cell.font = link_font
-            elif isinstance(cell.value, str):
-                # Text is text: a value starting with "=" must not become a formula.
-                cell.data_type = "s"
+            kind = column.kind if column.kind != Kind.TEXT else _kind_of(value)
             widths[index] = max(widths[index], _display_width(value, kind))
     for index, column in enumerate(columns):
         width = column.width or min(max(widths[index] + 2, 10), 60)
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     sheet.freeze_panes = "A2"
-    last = f"{get_column_letter(len(columns))}{count + 1}"
-    sheet.auto_filter.ref = f"A1:{last}"
     sheet.print_title_rows = "1:1"
-    out = io.BytesIO()
+
+    # Each kind of cell gets its style once; every cell of that kind copies it, which is
+    # much quicker than setting fonts and formats cell by cell.
+    styles: dict[Kind, object] = {}
+
+    def style_of(kind: Kind):
+        if kind not in styles:
+            model = WriteOnlyCell(sheet)
+            model.alignment = wrap
+            if kind in XLSX_FORMATS:
+                model.number_format = XLSX_FORMATS[kind]
+            if kind == Kind.LINK:
+                model.font = link_font
+            styles[kind] = model._style
+        return styles[kind]
+
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = Font(bold=True)
+        cell.alignment = wrap
+        cell.data_type = "s"
+        header.append(cell)
+    sheet.append(header)
+
+    plain = style_of(Kind.TEXT)
+    count = 0
+    for row in itertools.chain(sample, rows):
+        count += 1
+        cells = []
+        for column, value in zip(columns, row, strict=True):
+            cell = WriteOnlyCell(sheet)
+            if value is None or value == "":
+                cell._style = copy.copy(plain)
+                cells.append(cell)
+                continue
+            kind = column.kind if column.kind != Kind.TEXT else _kind_of(value)
+            cell._style = copy.copy(style_of(kind))
+            if kind == Kind.LINK:
+                cell.value = "Open in Heartbeat"
+                cell.hyperlink = _absolute(str(value), base)
+            else:
+                cell.value = _xlsx_value(value, kind)
+                if isinstance(cell.value, str):
+                    # Text is text: a value starting with "=" must not become a formula.
+                    cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     workbook.save(out)
-    return out.getvalue()
 
 
 def _xlsx_value(value, kind: Kind):
@@ -250,21 +307,27 @@ def export_content(
     title: str = "",
     base_url: str = "",
 ) -> bytes:
-    """The rows as the bytes of a ``fmt`` file (csv or xlsx)."""
+    """The rows as the bytes of a ``fmt`` file (csv or xlsx), for a PDF, a zip or a test;
+    a download streams them with :func:`export_response`."""
     columns = _columns(headers)
     base = (base_url or settings.SITE_URL).rstrip("/")
     if fmt == "csv":
-        return _csv(columns, rows, base)
+        return b"".join(_csv_chunks(columns, rows, base))
     if fmt == "xlsx":
-        return _xlsx(columns, rows, title, base)
+        out = io.BytesIO()
+        _xlsx(columns, rows, title, base, out)
+        return out.getvalue()
     raise ValueError(f"Unknown export format: {fmt}")
+
+
+def _attachment(response, fmt: str, filename: str):
+    response["Content-Disposition"] = f'attachment; filename="{dated_filename(filename, fmt)}"'
+    return response
 
 
 def download(content: bytes | str, *, fmt: str, filename: str) -> HttpResponse:
     """A download of ``content`` named ``filename`` and the date (``projects-2026-12-03.csv``)."""
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{dated_filename(filename, fmt)}"'
-    return response
+    return _attachment(HttpResponse(content, content_type=CONTENT_TYPES[fmt]), fmt, filename)
 
 
 def export_response(
@@ -275,12 +338,32 @@ def export_response(
     rows: Iterable[Sequence],
     title: str = "",
     request=None,
-) -> HttpResponse:
-    """Return the rows as a download in ``fmt`` (csv or xlsx).
+) -> StreamingHttpResponse:
+    """Return the rows as a download in ``fmt`` (csv or xlsx), streamed.
 
-    Links to records' pages are made absolute with the request's own address (or
+    A CSV file is written as the rows are read, so ``rows`` (best a generator over
+    ``values_list()``) is consumed while the file is sent, never held whole. An XLSX file is
+    built in a temporary file first (a spreadsheet is a zip, written whole) and then sent
+    from it. Links to records' pages are made absolute with the request's own address (or
     ``SITE_URL`` without a request).
     """
     base_url = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
-    content = export_content(fmt, headers=headers, rows=rows, title=title, base_url=base_url)
-    return download(content, fmt=fmt, filename=filename)
+    columns = _columns(headers)
+    base = (base_url or settings.SITE_URL).rstrip("/")
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            _csv_chunks(columns, rows, base), content_type=CONTENT_TYPES[fmt]
+        )
+    elif fmt == "xlsx":
+        # The response closes (so removes) the file once it is sent.
+        out = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            _xlsx(columns, rows, title, base, out)
+        except BaseException:
+            out.close()
+            raise
+        out.seek(0)
+        response = FileResponse(out, content_type=CONTENT_TYPES[fmt])
+    else:
+        raise ValueError(f"Unknown export format: {fmt}")
+    return _attachment(response, fmt, filename)

@@ -88,9 +88,9 @@ def test_the_list_exports_what_it_shows(client_for, programme_office, colleague,
     filename = f"people-{today:%Y-%m-%d}.{fmt}"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     if fmt == "csv":
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     else:
-        sheet = load_workbook(io.BytesIO(response.content)).active
+        sheet = load_workbook(io.BytesIO(response.getvalue())).active
         rows = [
             [c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)
         ]

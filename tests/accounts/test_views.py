@@ -313,7 +313,7 @@ class TestInvitationPages:
         assert response["Content-Type"].startswith("text/csv")
         today = timezone.localdate().isoformat()
         assert f'filename="invitations-pending-{today}.csv"' in response["Content-Disposition"]
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
         assert rows[0][:5] == ["Name", "Email", "Organisation", "Roles", "Status"]
         assert len(rows) == 2
         assert rows[1][:5] == [
@@ -325,7 +325,7 @@ class TestInvitationPages:
         ]
 
         response = client.get("/accounts/invitations/?format=xlsx")
-        sheet = load_workbook(io.BytesIO(response.content)).active
+        sheet = load_workbook(io.BytesIO(response.getvalue())).active
         values = list(sheet.iter_rows(values_only=True))
         assert len(values) == 3
         assert {row[4] for row in values[1:]} == {"Pending", "Revoked"}

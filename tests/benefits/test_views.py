@@ -64,7 +64,7 @@ def test_the_register_spreadsheet_matches_the_page(client_for, member, filled):
     client = client_for(member)
     page = client.get(reverse("benefits:register")).content.decode()
     response = client.get(reverse("benefits:register"), {"format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0][:4]) == ["Number", "Project", "Category", "Class"]
     assert {"Full-year value", "Timescale", "Owner", "Baseline", "Target", "Measure (KPI)"} <= set(
@@ -81,7 +81,7 @@ def test_the_register_spreadsheet_matches_the_page(client_for, member, filled):
     # The page shows the same expected and realised totals.
     assert "£100,000" in page and "£15,000" in page
     assert filled.reference in page
-    csv = client.get(reverse("benefits:register"), {"format": "csv"}).content.decode("utf-8-sig")
+    csv = client.get(reverse("benefits:register"), {"format": "csv"}).getvalue().decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("Number,Project,Category,Class")
 
 
@@ -281,7 +281,7 @@ def test_the_value_statement_pdf_and_spreadsheet_match_the_page(
     assert fonts and all("/FontFile2" in f or "/FontFile3" in f for f in fonts)
 
     response = client.get(reverse("benefits:value_statement_xlsx", args=[council.slug]))
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(response.getvalue()))
     sheet = book["Value statement"]
     assert sheet["A1"].value == "Aberdeen City Council: value statement"
     assert sheet["A2"].value == PARTNERSHIP_NAME

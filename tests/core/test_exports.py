@@ -155,10 +155,107 @@ def test_the_download_is_named_with_todays_date(rf, settings):
     )
     today = timezone.localdate().isoformat()
     assert response["Content-Disposition"] == f'attachment; filename="projects-{today}.xlsx"'
-    sheet = _sheet(response.content)
+    sheet = _sheet(response.getvalue())
     assert sheet["G2"].hyperlink.target == "http://testserver/projects/housing-repairs-online/"
 
 
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError, match="Unknown export format"):
         export_content("ods", headers=["A"], rows=[])
+
+
+# Streaming ------------------------------------------------------------------------------------
+
+
+def _rows_that_count(n: int, read: list[int]):
+    """``n`` rows, noting in ``read`` how many have been taken so far."""
+    for i in range(n):
+        read[0] = i + 1
+        yield [f"Project {i}", datetime.date(2026, 11, 26), None, Decimal("10.00"), None, i, "/p/"]
+
+
+def test_a_csv_download_streams_and_reads_its_rows_only_as_it_sends_them(rf):
+    read = [0]
+    response = export_response(
+        "csv",
+        filename="projects",
+        headers=COLUMNS,
+        rows=_rows_that_count(20_000, read),
+        request=rf.get("/projects/"),
+    )
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    # Nothing is read until the file is sent, and the first piece is sent before the end.
+    assert read[0] == 0
+    chunks = iter(response.streaming_content)
+    assert next(chunks) == ("\ufeff" + ",".join(COLUMNS) + "\r\n").encode("utf-8")
+    first_rows = next(chunks)
+    assert 0 < read[0] < 20_000
+    assert first_rows.startswith(b"Project 0,2026-11-26,,10.00,,0,http://testserver/p/")
+    rest = b"".join(chunks)
+    assert read[0] == 20_000
+    assert rest.endswith(b"Project 19999,2026-11-26,,10.00,,19999,http://testserver/p/\r\n")
+
+
+def test_a_csv_that_fails_half_way_has_already_sent_its_first_rows(rf):
+    """A row source that breaks after some rows: the response is still made, its first
+    chunks arrive, and the error shows only when the broken row is reached. A builder that
+    read every row before answering would fail at once."""
+
+    def rows():
+        yield from _rows_that_count(3_000, [0])
+        raise RuntimeError("the database went away")
+
+    response = export_response("csv", filename="projects", headers=COLUMNS, rows=rows())
+    chunks = iter(response.streaming_content)
+    assert next(chunks).startswith("\ufeffProject".encode())
+    assert next(chunks).startswith(b"Project 0,")
+    with pytest.raises(RuntimeError, match="went away"):
+        list(chunks)
+
+
+def test_the_streamed_csv_has_the_same_bytes_as_the_file(settings):
+    settings.SITE_URL = "https://heartbeat.example.scot"
+    rows = [ROW, ["=1+1", None, None, 5, None, None, ""]] * 3_000
+    response = export_response("csv", filename="p", headers=COLUMNS, rows=iter(rows))
+    assert response.getvalue() == export_content("csv", headers=COLUMNS, rows=rows)
+
+
+def test_an_xlsx_download_is_sent_from_a_file_and_reads_back_typed(rf):
+    rows = [ROW, ["=SUM(A1)", None, None, Decimal("0.50"), None, 0, ""]] * 300
+    response = export_response(
+        "xlsx",
+        filename="projects",
+        headers=COLUMNS,
+        rows=iter(rows),
+        title="Projects",
+        request=rf.get("/"),
+    )
+    assert response.streaming
+    assert int(response["Content-Length"]) > 0
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="projects-{today}.xlsx"'
+    sheet = _sheet(response.getvalue())
+    assert sheet.max_row == 601
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:G601"
+    assert all(cell.font.bold for cell in sheet[1])
+    last = sheet[601]
+    assert last[0].value == "=SUM(A1)" and last[0].data_type == "s"
+    assert last[3].value == pytest.approx(0.5) and last[3].number_format == '"£"#,##0.00'
+    assert last[5].value == 0
+    assert last[6].value is None and last[6].hyperlink is None
+    link = sheet["G600"]
+    assert link.value == "Open in Heartbeat"
+    assert link.hyperlink.target == "http://testserver/projects/housing-repairs-online/"
+    assert link.font.underline == "single"
+    assert sheet["B600"].value == datetime.datetime(2026, 11, 26)
+    assert sheet["B600"].number_format == "d mmmm yyyy"
+
+
+def test_xlsx_columns_are_sized_from_the_header_and_the_first_rows():
+    long_name = "A project whose name is long enough to need a wide column"
+    rows = [[long_name, 1]] + [["Short", 2]] * 10
+    sheet = _sheet(export_content("xlsx", headers=["Name", "A count of things"], rows=rows))
+    assert sheet.column_dimensions["A"].width == len(long_name) + 2
+    assert sheet.column_dimensions["B"].width == len("A count of things") + 2

@@ -113,8 +113,8 @@ def test_a_control_character_already_stored_never_stops_an_export(client):
     ProjectFactory(title="Housing repairs online", project_lead=lead)
     response = client.get("/projects/", {"format": "xlsx"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert "Morag Reid" in [cell.value for cell in sheet[2]]
     response = client.get("/projects/", {"format": "csv"})
     assert response.status_code == 200
-    assert "Morag Reid" in response.content.decode("utf-8-sig")
+    assert "Morag Reid" in response.getvalue().decode("utf-8-sig")

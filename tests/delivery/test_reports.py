@@ -76,7 +76,7 @@ def test_the_highlight_report_matches_the_dashboard(
     assert "Agree the shared security operations centre's funding." in text
     assert "R1 Ransomware attack on a council" in text or "Ransomware attack on a council" in text
 
-    workbook = load_workbook(io.BytesIO(xlsx.content))
+    workbook = load_workbook(io.BytesIO(xlsx.getvalue()))
     summary = {
         row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row and row[0]
     }

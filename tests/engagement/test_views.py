@@ -73,9 +73,9 @@ def test_the_news_list_exports(client):
     ArticleFactory(title="=Formula first")
     csv = client.get("/news/?format=csv")
     assert csv["Content-Type"].startswith("text/csv")
-    assert "'=Formula first" in csv.content.decode("utf-8-sig")
+    assert "'=Formula first" in csv.getvalue().decode("utf-8-sig")
     xlsx = client.get("/news/?format=xlsx")
-    assert xlsx.content[:2] == b"PK"
+    assert xlsx.getvalue()[:2] == b"PK"
 
 
 def test_an_article_page_shows_the_cleaned_body(client):
@@ -225,7 +225,7 @@ def test_attendees_page_and_export_for_an_organisation_lead(
     page = text_of(client.get("/events/forum/attendees/"))
     assert member.display_name in page
     assert "Outsider Person" not in page
-    csv = client.get("/events/forum/attendees/?format=csv").content.decode("utf-8-sig")
+    csv = client.get("/events/forum/attendees/?format=csv").getvalue().decode("utf-8-sig")
     assert member.email in csv and outsider.email not in csv
 
 

@@ -173,11 +173,11 @@ def test_the_decision_log_filters_exports_and_hides_private_subjects(client, mem
     page = _text(client.get(reverse("governance:decisions"), {"outcome": "deferred"}))
     assert "security centre" in page and public.title not in page
     response = client.get(reverse("governance:decisions"), {"format": "csv", "q": "admissions"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:4] == ["Date", "Board", "Decision", "Outcome"]
     assert [r[2] for r in rows[1:]] == ["Approve school admissions"]
     response = client.get(reverse("governance:decisions"), {"format": "xlsx"})
-    assert load_workbook(io.BytesIO(response.content)).active.max_row == 3
+    assert load_workbook(io.BytesIO(response.getvalue())).active.max_row == 3
     page = _text(client.get(reverse("governance:decisions"), {"outcome": "noted", "board": "x"}))
     assert "Some filters were not used" in page
 
@@ -187,10 +187,10 @@ def test_meetings_and_actions_export(client, member, board):
     ActionFactory(meeting=meeting, owner=member, description="Write to every council")
     client.force_login(member)
     response = client.get(reverse("governance:meetings"), {"format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[1][0] == "Programme Board"
     response = client.get(reverse("governance:actions"), {"format": "xlsx", "owner": "me"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["A2"].value == "Write to every council"
 
 
@@ -313,6 +313,6 @@ def test_what_awaits_a_decision_exports(client, board_member, board):
     complete_definition(ProjectFactory(stage=Stage.DEFINED, title="ePlanning"))
     client.force_login(board_member)
     response = client.get(reverse("governance:awaiting"), {"board": "mine", "format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:5] == ["Project", "Stage", "In that stage since", "Gate", "Board"]
     assert rows[1][0] == "ePlanning" and rows[1][4] == "Programme Board"

@@ -238,15 +238,15 @@ def test_every_page_and_export_follows_the_request(
     rows = list(
         csv.reader(
             io.StringIO(
-                client.get(reverse("governance:decisions"), {"format": "csv"}).content.decode(
-                    "utf-8-sig"
-                )
+                client.get(reverse("governance:decisions"), {"format": "csv"})
+                .getvalue()
+                .decode("utf-8-sig")
             )
         )
     )
     assert ("Endorse the berth booking service" in [r[2] for r in rows[1:]]) is sees
     sheet = load_workbook(
-        io.BytesIO(client.get(reverse("governance:decisions"), {"format": "xlsx"}).content)
+        io.BytesIO(client.get(reverse("governance:decisions"), {"format": "xlsx"}).getvalue())
     ).active
     assert sheet.max_row == (3 if sees else 2)
     api = client.get(f"{API}/decisions").json()
@@ -386,10 +386,10 @@ def test_the_decision_page_and_log_link_the_request(client, member, meeting, ber
         link = f'<a class="ds_link" href="{berths.get_absolute_url()}">{berths.reference}'
         assert f"About the work request {link}" in page
     response = client.get(log, {"work_request": berths.pk, "format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [(r[2], r[4]) for r in rows[1:]] == [("Endorse scoping", str(berths))]
     response = client.get(log, {"work_request": berths.pk, "format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert [c.value for c in sheet[2]][2] == "Endorse scoping"
     assert sheet.max_row == 2
     for bad in ("WR-12x", "99999", "1" * 40):

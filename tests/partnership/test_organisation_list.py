@@ -98,7 +98,7 @@ def test_names_sort_without_regard_to_case(client, terms):
 
 def test_the_export_names_the_term(client, terms):
     response = client.get(LIST_URL, {"format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][7:9] == ["Programme term", "Membership status"]
     assert rows[1][0] == "Aberdeen City"
     assert rows[1][7:9] == ["2024 to 2027", "Declined"]

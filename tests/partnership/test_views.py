@@ -69,7 +69,7 @@ def partnership(terms, council, other_council):
 
 
 def rows_of_csv(response) -> list[list[str]]:
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -149,7 +149,7 @@ def test_xlsx_export_matches_the_csv(client, partnership):
     csv_rows = rows_of_csv(client.get(LIST_URL, {"status": "signed_up", "format": "csv"}))
     response = client.get(LIST_URL, {"status": "signed_up", "format": "xlsx"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     xlsx_rows = [
         ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
     ]

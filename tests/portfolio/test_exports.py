@@ -62,7 +62,7 @@ def page_titles(client, params) -> list[str]:
 
 
 def csv_rows(response) -> list[dict]:
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -112,7 +112,7 @@ def test_xlsx_has_the_same_rows(client, catalogue):
     response = client.get(reverse("portfolio:project_list"), {**params, "format": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     headers, body = rows[0], rows[1:]
     assert headers[0] == "Title"

@@ -76,7 +76,7 @@ def test_no_ranking_yet(client_for, member, programme_office):
 
 def test_the_ranking_exports(client_for, member, two_rounds):
     response = client_for(member).get("/priorities/?format=csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:4] == ["Rank", "Title", "Kind", "Weighted score (0 to 100)"]
     assert rows[1][1] == "Permits"
     assert rows[1][-1].startswith("Up 2 places (from 3rd)")

@@ -540,12 +540,12 @@ def test_open_needs_filters_and_export_match(client_for, member, requirement):
     assert "Office 365 federation" not in html
 
     response = client.get(reverse("recruitment:open_needs") + "?skill=developer&format=csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][0] == "Project"
     assert [r[0] for r in rows[1:]] == [other.project.title]
 
     response = client.get(reverse("recruitment:open_needs") + "?format=xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet.max_row == 3  # headers and both needs
 
 
@@ -568,7 +568,7 @@ def test_contributions_chart_has_its_table_and_exports(client_for, member, pledg
     assert 'id="contributions-days-table"' in html
     assert "Days pledged by organisation (table)" in html
     response = client.get(reverse("recruitment:contributions") + "?format=csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     page = "http://testserver/organisations/aberdeen-city/"
     assert ["Aberdeen City", "20.0", "1", "1", "0", page] in rows
 

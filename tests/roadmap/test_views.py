@@ -74,12 +74,12 @@ def test_the_roadmap_exports_as_csv_and_xlsx_with_its_filters(client):
     ProductFactory(name="Planned thing", project=ProjectFactory(visibility=Visibility.PUBLIC))
     response = client.get(reverse("roadmap:roadmap"), {"format": "csv", "status": "live"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["Product", "Type", "Status"]
     assert [r[0] for r in rows[1:]] == [adopted.name]
     assert rows[1][8:10] == ["1", "100"]
     response = client.get(reverse("roadmap:roadmap"), {"format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["A1"].value == "Product"
     assert sheet.max_row == 3
 
@@ -117,7 +117,7 @@ def test_what_changed_page_and_its_bad_dates(client):
     assert response.status_code == 422
     assert "Choose today or a date in the past" in response.content.decode()
     response = client.get(reverse("roadmap:changes"), {"since": "2026-01-01", "format": "csv"})
-    assert "Just added" in response.content.decode("utf-8-sig")
+    assert "Just added" in response.getvalue().decode("utf-8-sig")
     # The export link of the page as first opened has no date: the default applies.
     response = client.get(reverse("roadmap:changes"), {"format": "xlsx"})
     assert response.status_code == 200
@@ -142,7 +142,7 @@ def test_the_product_page_shows_its_adoption(client, member):
     assert 'id="adoption-rate">2 of the partnership' in page
     assert "(67%)" in page
     response = client.get(product.get_absolute_url(), {"format": "xlsx"})
-    assert load_workbook(io.BytesIO(response.content)).active.max_row == 3
+    assert load_workbook(io.BytesIO(response.getvalue())).active.max_row == 3
 
 
 def test_editing_a_product_with_bad_input_keeps_what_was_typed(client, programme_office):

@@ -104,13 +104,13 @@ def test_the_list_exports_as_csv_and_xlsx_with_its_filters(client_for, member, t
     assert response["Content-Disposition"] == (
         f'attachment; filename="work-requests-{today:%Y-%m-%d}.csv"'
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["Reference", "Title", "Raised by"]
     assert len(rows) == 2
     assert rows[1][1] == "'=Garden waste permits"  # never run as a formula
     assert rows[1][7:9] == ["1", "Fife"]
     response = client.get("/requests/?urgency=critical&format=xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["A2"].value == wanted.reference
     assert sheet.max_row == 2
 
