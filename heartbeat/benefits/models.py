@@ -161,7 +161,11 @@ class Benefit(TimeStampedModel):
     @property
     def reference(self) -> str:
         """The register number people quote: B0012."""
-        return f"B{self.pk:04d}" if self.pk else "B----"
+        return self.reference_of(self.pk) if self.pk else "B----"
+
+    @staticmethod
+    def reference_of(pk: int) -> str:
+        return f"B{pk:04d}"
 
     @property
     def is_quantitative(self) -> bool:

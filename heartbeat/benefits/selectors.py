@@ -4,10 +4,22 @@ and a council's value statement, each in a fixed number of queries."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import (
+    Count,
+    DecimalField,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -24,6 +36,7 @@ from heartbeat.benefits.models import (
     ProfileEntry,
 )
 from heartbeat.benefits.periods import period_label, year_label
+from heartbeat.core.aggregates import JoinedText
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, Theme
@@ -152,68 +165,122 @@ REGISTER_HEADERS = [
 ]
 
 
-def _full_year_value(entries: list[ProfileEntry]) -> Decimal | None:
-    """The largest year's expected value: the benefit at its full run rate."""
-    by_year: dict[int, Decimal] = defaultdict(Decimal)
-    for entry in entries:
-        by_year[entry.financial_year] += entry.value
-    return max(by_year.values()) if by_year else None
-
-
-def _timescale(entries: list[ProfileEntry]) -> str:
-    if not entries:
-        return ""
-    first, last = entries[0].financial_year, entries[-1].financial_year
-    return year_label(first) if first == last else f"{year_label(first)} to {year_label(last)}"
-
-
-def register_export_rows(benefits) -> list[list]:
-    """The register in the layout UK public bodies use (three queries at any size)."""
-    benefits = benefits.prefetch_related(
-        "beneficiaries",
-        Prefetch("profile", queryset=ProfileEntry.objects.order_by("period_start")),
-    )
-    realised = dict(
-        Measurement.objects.filter(benefit__in=benefits.values("pk"), value__isnull=False)
-        .values("benefit_id")
-        .annotate(total=Sum("value"))
-        .values_list("benefit_id", "total")
+def register_export_rows(benefits) -> Iterator[list]:
+    """The register in the layout UK public bodies use, read as it is written (one query at
+    any size: the profile's totals, what was realised and the beneficiaries are subqueries
+    of the same query)."""
+    profile = ProfileEntry.objects.filter(benefit=OuterRef("pk")).order_by()
+    by_year = profile.values("financial_year").annotate(total=Sum("value")).order_by("-total")
+    realised = (
+        Measurement.objects.filter(benefit=OuterRef("pk"), value__isnull=False)
         .order_by()
+        .values("benefit")
+        .annotate(total=Sum("value"))
+        .values("total")
     )
-    rows = []
-    for b in benefits:
-        entries = list(b.profile.all())
-        unit = "£" if b.monetised else b.unit
-        rows.append(
-            [
-                b.reference,
-                b.project.title,
-                b.get_classification_display(),
-                b.get_nature_display(),
-                "Yes" if b.is_disbenefit else "No",
-                f"{b.title}. {b.description}".strip() if b.description else b.title,
-                b.measure,
-                unit,
-                b.baseline_value,
-                b.baseline_date,
-                b.target_value,
-                b.target_date,
-                b.owner.display_name if b.owner else "",
-                _beneficiary_text(b),
-                _full_year_value(entries),
-                _timescale(entries),
-                sum((e.value for e in entries), ZERO) if entries else None,
-                realised.get(b.pk),
-                b.get_status_display(),
-            ]
-        )
-    return rows
-
-
-def _beneficiary_text(benefit: Benefit) -> str:
-    if benefit.beneficiary_scope == BeneficiaryScope.PARTNERSHIP:
-        return "The whole partnership"
-    return ", ".join(o.name for o in benefit.beneficiaries.all())
+    beneficiaries = JoinedText(
+        Organisation.objects.filter(benefits_received=OuterRef("pk"))
+        .order_by("name")
+        .annotate(v=F("name"))
+        .values("v")
+    )
+    money = DecimalField(max_digits=18, decimal_places=2)
+    rows = benefits.annotate(
+        expected=Subquery(
+            profile.values("benefit").annotate(total=Sum("value")).values("total"),
+            output_field=money,
+        ),
+        full_year=Subquery(by_year.values("total")[:1], output_field=money),
+        first_year=Subquery(
+            profile.values("benefit").annotate(year=Min("financial_year")).values("year")
+        ),
+        last_year=Subquery(
+            profile.values("benefit").annotate(year=Max("financial_year")).values("year")
+        ),
+        realised=Subquery(realised, output_field=money),
+        beneficiary_names=beneficiaries,
+    ).values_list(
+        "pk",
+        "project__title",
+        "classification",
+        "nature",
+        "is_disbenefit",
+        "title",
+        "description",
+        "measure",
+        "unit",
+        "monetised",
+        "baseline_value",
+        "baseline_date",
+        "target_value",
+        "target_date",
+        "owner__full_name",
+        "owner__email",
+        "beneficiary_scope",
+        "beneficiary_names",
+        "full_year",
+        "first_year",
+        "last_year",
+        "expected",
+        "realised",
+        "status",
+    )
+    classifications = dict(Classification.choices)
+    natures = dict(Nature.choices)
+    statuses = dict(BenefitStatus.choices)
+    for (
+        pk,
+        project,
+        classification,
+        nature,
+        is_disbenefit,
+        title,
+        description,
+        measure,
+        unit,
+        monetised,
+        baseline_value,
+        baseline_date,
+        target_value,
+        target_date,
+        owner_name,
+        owner_email,
+        scope,
+        names,
+        full_year,
+        first_year,
+        last_year,
+        expected,
+        realised_total,
+        status,
+    ) in rows.iterator(chunk_size=2000):
+        if first_year is None:
+            timescale = ""
+        elif first_year == last_year:
+            timescale = year_label(first_year)
+        else:
+            timescale = f"{year_label(first_year)} to {year_label(last_year)}"
+        yield [
+            Benefit.reference_of(pk),
+            project,
+            classifications.get(classification, classification),
+            natures.get(nature, nature),
+            "Yes" if is_disbenefit else "No",
+            f"{title}. {description}".strip() if description else title,
+            measure,
+            "£" if monetised else unit,
+            baseline_value,
+            baseline_date,
+            target_value,
+            target_date,
+            owner_name or owner_email or "",
+            "The whole partnership" if scope == BeneficiaryScope.PARTNERSHIP else (names or ""),
+            full_year,
+            timescale,
+            expected,
+            realised_total,
+            statuses.get(status, status),
+        ]
 
 
 # A benefit -----------------------------------------------------------------------------------

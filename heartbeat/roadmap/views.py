@@ -76,13 +76,15 @@ def roadmap(request):
     filters, errors = selectors.parse_roadmap_filters(request.GET)
     fmt = request.GET.get("format", "")
     if fmt in EXPORT_FORMATS:
-        products = list(selectors.product_list(request.user, filters))
         return export_response(
             fmt,
             filename="roadmap",
             headers=selectors.EXPORT_HEADERS,
             rows=selectors.export_rows(
-                products, members=member_organisations().count(), site=_site(request)
+                request.user,
+                filters,
+                members=member_organisations().count(),
+                site=_site(request),
             ),
             title="Roadmap",
         )

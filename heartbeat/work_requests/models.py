@@ -180,7 +180,11 @@ class WorkRequest(TimeStampedModel):
 
     @property
     def reference(self) -> str:
-        return f"WR-{self.pk:04d}" if self.pk else "WR-new"
+        return self.reference_of(self.pk) if self.pk else "WR-new"
+
+    @staticmethod
+    def reference_of(pk: int) -> str:
+        return f"WR-{pk:04d}"
 
     @property
     def is_open(self) -> bool:

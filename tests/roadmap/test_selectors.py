@@ -200,7 +200,7 @@ def test_the_roadmap_and_its_export_keep_their_budget(member):
     )
     assert_same_queries(
         _products,
-        lambda: selectors.export_rows(list(selectors.product_list(member)), members=3, site=""),
+        lambda: list(selectors.export_rows(member, None, members=3, site="")),
         sizes=(31, 60),
         budget=1,
     )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from heartbeat.partnership.models import Organisation
@@ -15,6 +18,7 @@ from heartbeat.roadmap.models import (
     DELIVERED_STATUSES,
     Adoption,
     Product,
+    ProductKind,
     ProductStatus,
 )
 from heartbeat.roadmap.quarters import (
@@ -113,16 +117,10 @@ def _involving(organisation: Organisation) -> Q:
     return Q(project__lead_organisation=organisation) | Q(Exists(joined)) | Q(Exists(adopted))
 
 
-def product_list(user, filters: RoadmapFilters | None = None) -> QuerySet[Product]:
-    """Products the person may see, filtered, with their project, theme, owner and number of
-    adopters (1 query)."""
+def _filtered(user, filters: RoadmapFilters | None) -> QuerySet[Product]:
+    """Products the person may see that match the filters, in no order."""
     filters = filters or RoadmapFilters()
-    products = (
-        Product.objects.visible_to(user)
-        .select_related("project", "project__theme", "owner")
-        .annotate(adopters=Count("adoptions", distinct=True))
-        .order_by("project__theme__order", "planned_quarter", "name")
-    )
+    products = Product.objects.visible_to(user)
     if filters.theme is not None:
         products = products.filter(project__theme=filters.theme)
     if filters.status:
@@ -130,6 +128,33 @@ def product_list(user, filters: RoadmapFilters | None = None) -> QuerySet[Produc
     if filters.council is not None:
         products = products.filter(_involving(filters.council))
     return products
+
+
+def _adopters() -> Coalesce:
+    """How many organisations adopted the product, as a subquery (no grouping of the
+    product's own columns)."""
+    counts = (
+        Adoption.objects.filter(product=OuterRef("pk"))
+        .order_by()
+        .values("product")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+ORDER = ("project__theme__order", "planned_quarter", "name")
+
+
+def product_list(user, filters: RoadmapFilters | None = None) -> QuerySet[Product]:
+    """Products the person may see, filtered, with their project, theme, owner and number of
+    adopters (1 query)."""
+    return (
+        _filtered(user, filters)
+        .select_related("project", "project__theme", "owner")
+        .annotate(adopters=Count("adoptions", distinct=True))
+        .order_by(*ORDER)
+    )
 
 
 @dataclass
@@ -223,21 +248,56 @@ EXPORT_HEADERS = (
 )
 
 
-def export_rows(products, *, members: int, site: str) -> list[list]:
-    return [
-        [
-            p.name,
-            p.get_kind_display(),
-            p.get_status_display(),
-            p.project.title,
-            p.project.theme.name,
-            quarter_label(p.planned_quarter),
-            p.delivered_on,
-            p.owner.display_name if p.owner else "",
-            p.adopters,
-            percent(p.adopters, members) if p.status in DELIVERED_STATUSES else "",
-            p.link,
-            site + p.get_absolute_url(),
+def export_rows(user, filters: RoadmapFilters | None, *, members: int, site: str) -> Iterator[list]:
+    """The roadmap's download, read as it is written (one query at any size)."""
+    kinds = dict(ProductKind.choices)
+    statuses = dict(ProductStatus.choices)
+    # Every product's page address differs only by its slug.
+    page = reverse("roadmap:product_detail", args=["slug"]).removesuffix("slug/")
+    rows = (
+        _filtered(user, filters)
+        .annotate(adopters=_adopters())
+        .order_by(*ORDER)
+        .values_list(
+            "name",
+            "kind",
+            "status",
+            "project__title",
+            "project__theme__name",
+            "planned_quarter",
+            "delivered_on",
+            "owner__full_name",
+            "owner__email",
+            "adopters",
+            "link",
+            "slug",
+        )
+    )
+    for (
+        name,
+        kind,
+        status,
+        project,
+        theme,
+        planned_quarter,
+        delivered_on,
+        owner_name,
+        owner_email,
+        adopters,
+        link,
+        slug,
+    ) in rows.iterator(chunk_size=2000):
+        yield [
+            name,
+            kinds.get(kind, kind),
+            statuses.get(status, status),
+            project,
+            theme,
+            quarter_label(planned_quarter),
+            delivered_on,
+            owner_name or owner_email or "",
+            adopters,
+            percent(adopters, members) if status in DELIVERED_STATUSES else "",
+            link,
+            f"{site}{page}{slug}/",
         ]
-        for p in products
-    ]
