@@ -1,46 +1,108 @@
-"""The roadmap as an iCalendar feed: each product's planned or actual delivery date."""
+"""The roadmap as an iCalendar feed: each product's planned or actual delivery date.
+
+The feed is written line by line as the products are read (RFC 5545: text escaped, lines
+folded at 75 octets, CRLF line ends), so a roadmap of thousands of products costs one query
+and little memory. ``icalendar`` reads it back in the tests.
+"""
+
+from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator
 
+from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
 
-from heartbeat.roadmap.models import Product
+from heartbeat.roadmap.models import ProductKind, ProductStatus
 from heartbeat.roadmap.quarters import quarter_end, quarter_label
 
 CALENDAR_NAME = "Heartbeat product roadmap"
+# Events are sent in batches of about this many characters.
+CHUNK = 64 * 1024
 
 
-def roadmap_calendar(products: list[Product], *, site: str, host: str) -> bytes:
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 (3.3.11) says."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """The content line folded so that no line is longer than 75 octets."""
+    if len(line) < 75 and line.isascii():
+        return line
+    pieces, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if current and size + width >= 75:
+            # Never part a backslash from the character it escapes.
+            carried = current.pop() if len(current) > 1 and current[-1] == "\\" else None
+            pieces.append("".join(current))
+            current = [carried] if carried else []
+            size = len(carried) if carried else 0
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def _event(row: tuple, *, stamp: str, page: str, host: str, kinds: dict, statuses: dict) -> str:
+    pk, name, slug, kind, status, planned_quarter, delivered_on, project = row
+    if delivered_on is not None:
+        day = delivered_on
+        summary = f"Delivered: {name}"
+        detail = f"{name} ({project}) was delivered."
+    else:
+        day = quarter_end(planned_quarter)
+        summary = f"Due: {name}"
+        detail = (
+            f"{name} ({project}) is planned for "
+            f"{quarter_label(planned_quarter)}: this is the quarter's last day."
+        )
+    following = day + datetime.timedelta(days=1)
+    lines = (
+        "BEGIN:VEVENT",
+        f"SUMMARY:{_text(summary)}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{following:%Y%m%d}",
+        f"DTSTAMP:{stamp}",
+        f"UID:{_text(f'roadmap-product-{pk}@{host}')}",
+        f"CATEGORIES:{_text(kinds.get(kind, kind))}",
+        f"DESCRIPTION:{_text(f'{detail} Status: {statuses.get(status, status)}.')}",
+        "TRANSP:TRANSPARENT",
+        f"URL:{page}{slug}/",
+        "END:VEVENT",
+    )
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def roadmap_calendar(products: Iterable[tuple], *, site: str, host: str) -> Iterator[bytes]:
     """One all-day event per product: the day it was delivered, or else the last day of the
-    quarter it is planned for (delivery "by" that day)."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Heartbeat//Product roadmap//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", CALENDAR_NAME)
-    stamp = timezone.now()
-    for product in products:
-        if product.delivered_on is not None:
-            day = product.delivered_on
-            summary = f"Delivered: {product.name}"
-            detail = f"{product.name} ({product.project.title}) was delivered."
-        else:
-            day = quarter_end(product.planned_quarter)
-            summary = f"Due: {product.name}"
-            detail = (
-                f"{product.name} ({product.project.title}) is planned for "
-                f"{quarter_label(product.planned_quarter)}: this is the quarter's last day."
-            )
-        event = Event()
-        event.add("uid", f"roadmap-product-{product.pk}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + datetime.timedelta(days=1))
-        event.add("summary", summary)
-        event.add("description", f"{detail} Status: {product.get_status_display()}.")
-        event.add("url", site + product.get_absolute_url())
-        event.add("categories", [product.get_kind_display()])
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    return calendar.to_ical()
+    quarter it is planned for (delivery "by" that day).
+
+    ``products`` are rows of ``selectors.calendar_products``; the calendar comes in pieces.
+    """
+    stamp = f"{timezone.now().astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+    # Every product's page address differs only by its slug.
+    page = site + reverse("roadmap:product_detail", args=["slug"]).removesuffix("slug/")
+    kinds, statuses = dict(ProductKind.choices), dict(ProductStatus.choices)
+    head = (
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Heartbeat//Product roadmap//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_text(CALENDAR_NAME)}",
+    )
+    chunk = "".join(line + "\r\n" for line in head)
+    for row in products:
+        chunk += _event(row, stamp=stamp, page=page, host=host, kinds=kinds, statuses=statuses)
+        if len(chunk) >= CHUNK:
+            yield chunk.encode("utf-8")
+            chunk = ""
+    yield (chunk + "END:VCALENDAR\r\n").encode("utf-8")

@@ -7,7 +7,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -110,7 +110,7 @@ def roadmap(request):
 def calendar(request):
     products = selectors.calendar_products(request.user)
     body = roadmap_calendar(products, site=_site(request), host=request.get_host())
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = StreamingHttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="roadmap.ics"'
     return response
 

@@ -96,13 +96,52 @@ def test_the_calendar_parses_and_holds_planned_and_delivered_dates(client):
     )
     response = client.get(reverse("roadmap:calendar"))
     assert response["Content-Type"].startswith("text/calendar")
-    calendar = Calendar.from_ical(response.content)
+    calendar = Calendar.from_ical(response.getvalue())
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {"Due: Playbook", "Delivered: Toolkit"}
     assert events["Due: Playbook"].decoded("dtstart") == quarter_end(planned.planned_quarter)
     assert events["Delivered: Toolkit"].decoded("dtstart") == delivered.delivered_on
     assert str(events["Delivered: Toolkit"]["url"]).endswith(delivered.get_absolute_url())
     assert str(calendar["x-wr-calname"]) == "Heartbeat product roadmap"
+
+
+def test_the_calendar_escapes_and_folds_what_it_writes(client):
+    name = "Gàidhlig, Scots; and English \\ a guide to naming places in all three languages"
+    title = "Place names\nin Scotland"
+    product = ProductFactory(
+        name=name,
+        planned_quarter=D(2027, 4, 1),
+        project=ProjectFactory(title=title, planned_start=None, planned_end=None),
+    )
+    response = client.get(reverse("roadmap:calendar"))
+    assert response.streaming
+    body = response.getvalue()
+    assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+    assert b"\r\n " in body  # the long lines are folded
+    assert b"SUMMARY:Due: G\xc3\xa0idhlig\\, Scots\\; and English \\\\ a guide" in body
+    event = Calendar.from_ical(body).walk("VEVENT")[0]
+    assert str(event["summary"]) == f"Due: {name}"
+    assert str(event["description"]).startswith(f"{name} ({title}) is planned for April to June")
+    assert str(event["uid"]) == f"roadmap-product-{product.pk}@testserver"
+    assert event.decoded("dtend") == D(2027, 7, 1)
+    assert event.decoded("dtstamp").tzinfo is not None
+    assert [str(c) for c in event["categories"].cats] == ["Guidance"]
+
+
+def test_the_calendar_costs_one_query_at_any_size(client):
+    from tests.querybudget import assert_same_queries
+
+    def products(n):
+        for _ in range(Product.objects.count(), n):
+            ProductFactory(project=ProjectFactory(planned_start=None, planned_end=None))
+
+    bodies = []
+    assert_same_queries(
+        products,
+        lambda: bodies.append(client.get(reverse("roadmap:calendar")).getvalue()),
+        budget=1,
+    )
+    assert [body.count(b"BEGIN:VEVENT") for body in bodies] == [3, 30]
 
 
 def test_what_changed_page_and_its_bad_dates(client):

@@ -4,6 +4,7 @@ and organisation pages."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -133,14 +134,26 @@ def adoption_export_rows(adoptions: list[Adoption]) -> list[list]:
 # Feeds and other apps' pages ---------------------------------------------------------------
 
 
-def calendar_products(user) -> list[Product]:
-    """Products with a planned quarter or a delivered date, for the iCalendar feed (1 query)."""
-    return list(
+def calendar_products(user) -> Iterator[tuple]:
+    """Products with a planned quarter or a delivered date, for the iCalendar feed, as rows
+    of (pk, name, slug, kind, status, planned quarter, delivered on, project's title), read
+    as the feed is written (1 query)."""
+    return (
         Product.objects.visible_to(user)
         .filter(Q(planned_quarter__isnull=False) | Q(delivered_on__isnull=False))
         .exclude(status=ProductStatus.RETIRED)
-        .select_related("project")
-        .order_by("planned_quarter", "name")
+        .order_by("planned_quarter", "name", "pk")
+        .values_list(
+            "pk",
+            "name",
+            "slug",
+            "kind",
+            "status",
+            "planned_quarter",
+            "delivered_on",
+            "project__title",
+        )
+        .iterator(chunk_size=2000)
     )
 
 
