@@ -71,6 +71,38 @@ def test_later_quarters_are_a_link_away(member):
     assert [p for row in roadmap.rows for cell in row.cells for p in cell] == [far]
 
 
+def _crowd(theme, quarter, n, **fields):
+    return [
+        ProductFactory(
+            name=f"Product {i:02d}",
+            planned_quarter=quarter,
+            project=ProjectFactory(theme=theme, planned_start=None, planned_end=None),
+            **fields,
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_full_cell_lists_its_first_products_and_counts_the_rest(member):
+    theme = ThemeFactory(name="Digital Services")
+    crowded = _crowd(theme, add_quarters(NOW, 1), selectors.CELL_LIMIT + 3)
+    unscheduled = _crowd(theme, None, selectors.CELL_LIMIT + 1)
+    _crowd(theme, add_quarters(NOW, 20), 2)
+    roadmap = selectors.roadmap(member, selectors.RoadmapFilters())
+    (row,) = [r for r in roadmap.rows if r.theme == theme]
+    cell = row.cells[2]
+    assert cell == crowded[: selectors.CELL_LIMIT]
+    assert (cell.total, cell.more) == (selectors.CELL_LIMIT + 3, 3)
+    assert row.unscheduled == unscheduled[: selectors.CELL_LIMIT]
+    assert row.unscheduled.more == 1
+    assert row.count == len(crowded) + len(unscheduled)
+    assert (roadmap.total, roadmap.later) == (len(crowded) + len(unscheduled) + 2, 2)
+    # Filtered to the theme, the cell lists every product up to the larger limit.
+    roadmap = selectors.roadmap(member, _filters(theme=theme.slug))
+    assert roadmap.rows[0].cells[2] == crowded
+    assert roadmap.rows[0].cells[2].more == 0
+
+
 def test_visitors_see_only_public_projects_products():
     public = ProductFactory(project=ProjectFactory(visibility=Visibility.PUBLIC))
     ProductFactory(project=ProjectFactory(visibility=Visibility.PARTNERSHIP))
@@ -196,7 +228,7 @@ def _products(n):
 def test_the_roadmap_and_its_export_keep_their_budget(member):
     make_member(member.organisation)
     assert_same_queries(
-        _products, lambda: selectors.roadmap(member, selectors.RoadmapFilters()), budget=3
+        _products, lambda: selectors.roadmap(member, selectors.RoadmapFilters()), budget=4
     )
     assert_same_queries(
         _products,

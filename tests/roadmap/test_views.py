@@ -47,6 +47,63 @@ def test_the_roadmap_reads_as_a_table_of_themes_by_quarters(client):
     assert "Not scheduled" in page
 
 
+def _crowd(theme, quarter, n):
+    for i in range(n):
+        ProductFactory(
+            name=f"Product {i:02d}",
+            planned_quarter=quarter,
+            project=ProjectFactory(theme=theme, planned_start=None, planned_end=None),
+        )
+
+
+def test_a_full_cell_links_to_the_rest(client, monkeypatch):
+    from heartbeat.roadmap.selectors import grid
+
+    theme = ThemeFactory(name="Digital Services", slug="digital-services")
+    _crowd(theme, add_quarters(NOW, 1), grid.CELL_LIMIT + 2)
+    page = _page(client, reverse("roadmap:roadmap"), status="planned")
+    assert page.count("Product 0") == grid.CELL_LIMIT
+    assert (
+        '<a class="ds_link" href="?status=planned&amp;theme=digital-services">and 2 more'
+        '<span class="visually-hidden"> in Digital Services</span></a>'
+    ) in page
+    # The theme's own roadmap lists them all; past its own limit, it offers the download.
+    page = _page(client, reverse("roadmap:roadmap"), theme="digital-services")
+    assert page.count("Product 0") == grid.CELL_LIMIT + 2
+    assert "more" not in page.split('id="roadmap"')[1].split("</table>")[0]
+    monkeypatch.setattr(grid, "THEME_CELL_LIMIT", 3)
+    page = _page(client, reverse("roadmap:roadmap"), theme="digital-services")
+    assert page.count("Product 0") == 3
+    assert 'href="?theme=digital-services&amp;format=csv">and 4 more: download the list' in page
+
+
+def test_the_roadmap_page_costs_the_same_with_full_cells(client, member):
+    from tests.querybudget import assert_same_queries
+
+    themes = [ThemeFactory(name=f"Theme {i}") for i in range(3)]
+    quarters = [add_quarters(NOW, i) for i in range(-3, 9)] + [None]
+
+    def products(n):
+        for i in range(Product.objects.count(), n):
+            live = i % 3 == 0
+            ProductFactory(
+                project=ProjectFactory(theme=themes[i % 3], planned_start=None, planned_end=None),
+                planned_quarter=quarters[i % len(quarters)],
+                status=ProductStatus.LIVE if live else ProductStatus.PLANNED,
+                delivered_on=TODAY if live else None,
+            )
+
+    client.force_login(member)
+    for params in ({}, {"theme": themes[0].slug}):
+        Product.objects.all().delete()
+        assert_same_queries(
+            products,
+            lambda params=params: client.get(reverse("roadmap:roadmap"), params),
+            sizes=(3, 120),
+            budget=12,
+        )
+
+
 def test_filters_live_in_the_address_and_bad_ones_are_explained(client):
     theme = ThemeFactory(name="Digital Services")
     ProductFactory(

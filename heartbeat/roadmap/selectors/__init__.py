@@ -12,9 +12,12 @@ from heartbeat.roadmap.selectors.changes import (
 )
 from heartbeat.roadmap.selectors.common import percent
 from heartbeat.roadmap.selectors.grid import (
+    CELL_LIMIT,
     EXPORT_HEADERS,
+    THEME_CELL_LIMIT,
     WINDOW,
     WINDOW_BEFORE,
+    Cell,
     Roadmap,
     RoadmapFilters,
     ThemeRow,
@@ -44,6 +47,9 @@ from heartbeat.roadmap.selectors.products import (
 )
 
 __all__ = [
+    "CELL_LIMIT",
+    "THEME_CELL_LIMIT",
+    "Cell",
     "ADDED",
     "ADOPTION_EXPORT_HEADERS",
     "CHANGE_EXPORT_HEADERS",

@@ -6,8 +6,20 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce, RowNumber, TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
 
@@ -157,15 +169,36 @@ def product_list(user, filters: RoadmapFilters | None = None) -> QuerySet[Produc
     )
 
 
+# A cell lists at most this many products, and says how many more there are, so the page
+# stays readable (and quick) however full the roadmap. Filtered to one theme, a cell lists
+# up to THEME_CELL_LIMIT; the rest are in the download.
+CELL_LIMIT = 5
+THEME_CELL_LIMIT = 40
+
+
+class Cell(list):
+    """The products a cell shows, and ``total``: how many land there."""
+
+    total: int = 0
+
+    def __init__(self, products=(), total: int = 0):
+        super().__init__(products)
+        self.total = total
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self)
+
+
 @dataclass
 class ThemeRow:
     theme: Theme
-    cells: list[list[Product]]
-    unscheduled: list[Product]
+    cells: list[Cell]
+    unscheduled: Cell
 
     @property
     def count(self) -> int:
-        return sum(len(cell) for cell in self.cells) + len(self.unscheduled)
+        return sum(cell.total for cell in self.cells) + self.unscheduled.total
 
 
 @dataclass
@@ -177,6 +210,7 @@ class Roadmap:
     later: int
     current: datetime.date
     total: int = 0
+    cell_limit: int = CELL_LIMIT
 
     @property
     def label(self) -> str:
@@ -192,35 +226,86 @@ class Roadmap:
         return add_quarters(self.quarters[0], WINDOW // 2)
 
 
+def _on_roadmap() -> Coalesce:
+    """The quarter a product sits in (see ``roadmap_quarter``), worked out by the database."""
+    # PostgreSQL truncates a date to a timestamp: cast it back, so quarters compare as days.
+    return Coalesce(
+        Cast(TruncQuarter("delivered_on", output_field=DateField()), DateField()),
+        "planned_quarter",
+        output_field=DateField(),
+    )
+
+
 def roadmap(user, filters: RoadmapFilters, *, today: datetime.date | None = None) -> Roadmap:
-    """Themes down, quarters across, each cell the products that land in that quarter
-    (3 queries)."""
+    """Themes down, quarters across, each cell the first products that land in that quarter
+    and how many do (4 queries, whatever the number of products).
+
+    The database counts every theme's products in each quarter shown, before and after the
+    quarters shown and unscheduled, and reads only the products the cells list.
+    """
     today = today or timezone.localdate()
     current = quarter_of(today)
     first = filters.start or add_quarters(current, -WINDOW_BEFORE)
     quarters = [add_quarters(first, i) for i in range(WINDOW)]
+    limit = THEME_CELL_LIMIT if filters.theme is not None else CELL_LIMIT
     themes = list(Theme.objects.all())
     if filters.theme is not None:
         themes = [t for t in themes if t.pk == filters.theme.pk]
     by_theme: dict[int, ThemeRow] = {
-        t.pk: ThemeRow(theme=t, cells=[[] for _ in quarters], unscheduled=[]) for t in themes
+        t.pk: ThemeRow(theme=t, cells=[Cell() for _ in quarters], unscheduled=Cell())
+        for t in themes
     }
-    index = {q: i for i, q in enumerate(quarters)}
+    products = _filtered(user, filters).annotate(on_roadmap=_on_roadmap())
+    in_quarter = {f"q{i}": Count("pk", filter=Q(on_roadmap=q)) for i, q in enumerate(quarters)}
+    counts = (
+        products.order_by()
+        .values("project__theme_id")
+        .annotate(
+            earlier=Count("pk", filter=Q(on_roadmap__lt=quarters[0])),
+            later=Count("pk", filter=Q(on_roadmap__gt=quarters[-1])),
+            unscheduled=Count("pk", filter=Q(on_roadmap__isnull=True)),
+            **in_quarter,
+        )
+    )
     earlier = later = total = 0
-    for product in product_list(user, filters):
-        row = by_theme.get(product.project.theme_id)
+    for found in counts:
+        row = by_theme.get(found["project__theme_id"])
         if row is None:
             continue
-        total += 1
-        quarter = roadmap_quarter(product)
-        if quarter is None:
+        earlier += found["earlier"]
+        later += found["later"]
+        row.unscheduled.total = found["unscheduled"]
+        for i, cell in enumerate(row.cells):
+            cell.total = found[f"q{i}"]
+        total += found["earlier"] + found["later"] + row.count
+    # The first products of each cell, the unscheduled ones (a partition of their own) too.
+    shown = (
+        products.filter(
+            Q(on_roadmap__gte=quarters[0], on_roadmap__lte=quarters[-1])
+            | Q(on_roadmap__isnull=True)
+        )
+        .annotate(
+            theme_id=F("project__theme_id"),
+            adopters=_adopters(),
+            position=Window(
+                RowNumber(),
+                partition_by=[F("project__theme_id"), F("on_roadmap")],
+                order_by=[F("planned_quarter").asc(), F("name").asc(), F("pk").asc()],
+            ),
+        )
+        .filter(position__lte=limit)
+        .only("name", "slug", "kind", "status", "planned_quarter", "delivered_on")
+        .order_by("planned_quarter", "name", "pk")
+    )
+    index = {q: i for i, q in enumerate(quarters)}
+    for product in shown:
+        row = by_theme.get(product.theme_id)
+        if row is None:
+            continue
+        if product.on_roadmap is None:
             row.unscheduled.append(product)
-        elif quarter in index:
-            row.cells[index[quarter]].append(product)
-        elif quarter < quarters[0]:
-            earlier += 1
         else:
-            later += 1
+            row.cells[index[product.on_roadmap]].append(product)
     return Roadmap(
         quarters=quarters,
         rows=list(by_theme.values()),
@@ -229,6 +314,7 @@ def roadmap(user, filters: RoadmapFilters, *, today: datetime.date | None = None
         later=later,
         current=current,
         total=total,
+        cell_limit=limit,
     )
 
 
