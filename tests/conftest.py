@@ -106,7 +106,7 @@ def client_for(client):
     def _client(user):
         client.logout()
         if user is not None:
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(user, backend="heartbeat.accounts.backends.AccountsBackend")
         return client
 
     return _client

@@ -29,7 +29,7 @@ from heartbeat.core.formatting import uk_date, uk_datetime
 from heartbeat.core.pagination import paginate
 
 # Accepting an invitation signs the new person in without asking for the password again.
-ACCEPT_BACKEND = "django.contrib.auth.backends.ModelBackend"
+ACCEPT_BACKEND = "heartbeat.accounts.backends.AccountsBackend"
 
 
 def _show_error(form, error: ApplicationError) -> None:

@@ -213,6 +213,7 @@ def main_pass(
         results = []
         for url in BENCH_URLS:
             result = measure(url, paths[url.name], server.port, cookies, args)
+            result.floor_rps = floor.rps
             progress(result)
             results.append(result)
         memory = server.worker_memory()
@@ -330,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
             "elapsed_s": round(elapsed, 1),
             "targets": {
                 "p95_ms": report.TARGET_P95_MS,
+                "floor_share": report.FLOOR_SHARE,
                 "max_queries": report.MAX_QUERIES,
                 "max_worker_mb": report.MAX_WORKER_MB,
             },

@@ -19,6 +19,7 @@ from heartbeat.benefits.models import (
     Nature,
 )
 from heartbeat.benefits.periods import period_key, period_label, year_label
+from heartbeat.core.fields import DateInput
 from heartbeat.skills.models import SkillLevel
 
 NUMBER = {"inputmode": "decimal"}
@@ -52,11 +53,19 @@ class BenefitForm(forms.Form):
     )
     baseline_value = _number("Baseline value")
     baseline_date = forms.DateField(
-        label="Baseline date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Baseline date",
+        required=False,
+        widget=DateInput(),
+        help_text="For example, 2026-04-01",
+        error_messages={"invalid": "Enter the baseline date as a date, like 2026-04-01"},
     )
     target_value = _number("Target value")
     target_date = forms.DateField(
-        label="Target date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Target date",
+        required=False,
+        widget=DateInput(),
+        help_text="For example, 2028-03-31",
+        error_messages={"invalid": "Enter the target date as a date, like 2028-03-31"},
     )
     beneficiary_scope = forms.ChoiceField(
         label="Who benefits", choices=BeneficiaryScope.choices, widget=forms.RadioSelect

@@ -1,10 +1,22 @@
-"""Form fields every app shares: one month field for the whole site."""
+"""Form fields every app shares: one date input and one month field for the whole site."""
 
 import datetime
 
 from django import forms
 
 from heartbeat.core.months import FIRST_YEAR, LAST_YEAR, first_of_month, parse_month
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker; without one, people type 2026-11-26.
+
+    The widget writes its value as 2026-11-26, the only form a date input takes (left to
+    the site's locale, Django would write 26/11/2026, which a date picker shows as empty)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MonthInput(forms.TextInput):

@@ -162,15 +162,24 @@ def list_limit(request, default: int = HOME_ROWS) -> int | None:
     return None if getattr(request, FULL_LIST, False) else default
 
 
-def rows_and_count(queryset, request, default: int = HOME_ROWS) -> tuple[list, int]:
-    """The rows a home block lists (all of them on its own page) and how many there are in
-    all, in one query whatever the number: the total rides on each row as a window count."""
+def rows_and_total(queryset, limit: int | None) -> tuple[list, int]:
+    """The first ``limit`` rows of ``queryset`` (all of them for None) and how many rows it
+    has in all, in one query whatever the number: the total rides on each row as a window
+    count. Works for model and ``values()`` querysets."""
     from django.db.models import Count, Window
 
     counted = queryset.annotate(_home_total=Window(Count("pk")))
-    limit = list_limit(request, default)
     rows = list(counted if limit is None else counted[:limit])
-    return rows, (rows[0]._home_total if rows else 0)
+    if not rows:
+        return rows, 0
+    first = rows[0]
+    return rows, (first["_home_total"] if isinstance(first, dict) else first._home_total)
+
+
+def rows_and_count(queryset, request, default: int = HOME_ROWS) -> tuple[list, int]:
+    """The rows a home block lists (all of them on its own page) and how many there are in
+    all, in one query whatever the number (see ``rows_and_total``)."""
+    return rows_and_total(queryset, list_limit(request, default))
 
 
 def full_list_url(key: str) -> str:

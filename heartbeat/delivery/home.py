@@ -4,7 +4,7 @@ programme office, the projects whose updates are overdue and the risks escalated
 from django.urls import reverse
 from django.utils import timezone
 
-from heartbeat.core.registry import HomeBlock
+from heartbeat.core.registry import HomeBlock, rows_and_total
 from heartbeat.delivery.selectors.home import due_updates, escalated_risks
 from heartbeat.portfolio.permissions import is_programme_office
 
@@ -49,14 +49,13 @@ def escalated_risks_block(request) -> HomeBlock | None:
     user = request.user
     if not is_programme_office(user):
         return None
-    risks = escalated_risks(user)
-    shown = list(risks[:SHOWN])
+    shown, count = rows_and_total(escalated_risks(user), SHOWN)
     return HomeBlock(
         key="escalated-risks",
         title="Risks escalated to the programme",
         template="delivery/partials/_home_escalated_risks.html",
         context={"risks": shown},
-        count=risks.count() if len(shown) == SHOWN else len(shown),
+        count=count,
         link=reverse("delivery:risks") + "?escalated=1",
         link_text="See every escalated risk",
     )

@@ -3,7 +3,7 @@ programme office) questions awaiting moderation."""
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -34,19 +34,19 @@ def notifications_block(request) -> HomeBlock | None:
 
 
 def next_event_block(request) -> HomeBlock | None:
-    event = Event.objects.upcoming(timezone.now()).defer("agenda", "agenda_html").first()
+    # The person's place (or waiting-list place) rides on the event: one query.
+    events = Event.objects.upcoming(timezone.now()).defer("agenda", "agenda_html")
+    if request.user.is_authenticated:
+        mine = Registration.objects.active().filter(event=OuterRef("pk"), person=request.user)
+        events = events.annotate(registration_status=Subquery(mine.values("status")[:1]))
+    event = events.first()
     if event is None:
         return None
-    registration = None
-    if request.user.is_authenticated:
-        registration = (
-            Registration.objects.active().filter(event=event, person=request.user).first()
-        )
     return HomeBlock(
         key="next-event",
         title="Next event",
         template="engagement/partials/_home_event.html",
-        context={"event": event, "registration": registration},
+        context={"event": event, "registration": getattr(event, "registration_status", None)},
         link=reverse("engagement:event_list"),
         link_text="All events",
     )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from heartbeat.accounts.models import User
+from heartbeat.core.fields import DateInput
 from heartbeat.governance.inputs import (
     ActionInput,
     AgendaItemInput,
@@ -33,15 +34,6 @@ from heartbeat.governance.models import (
     Outcome,
 )
 from heartbeat.governance.services.gates import stage_label
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker; without one, people type 2026-11-26."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):

@@ -5,8 +5,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Lower
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from heartbeat.core.exceptions import NotFound
@@ -37,15 +49,24 @@ class OrganisationFilters:
 
 
 def home_summary() -> dict:
-    counts = Organisation.objects.active().aggregate(
-        organisations=Count("id"),
-        local_authorities=Count("id", filter=Q(kind=OrganisationKind.LOCAL_AUTHORITY)),
+    """The partnership's counts for the home page (one query)."""
+    # The terms are counted in a subquery of the same statement. An aggregate over no
+    # organisations has no row to carry it, hence Coalesce's second, plain reading.
+    terms = Subquery(ProgrammeTerm.objects.order_by().values_list(Func("id", function="COUNT")))
+    counts = (
+        Organisation.objects.active()
+        .order_by()
+        .aggregate(
+            organisations=Count("id"),
+            local_authorities=Count("id", filter=Q(kind=OrganisationKind.LOCAL_AUTHORITY)),
+            terms=Coalesce(Max(terms), terms),
+        )
     )
     return {
         "partnership_name": PARTNERSHIP_NAME,
         "organisations": counts["organisations"],
         "local_authorities": counts["local_authorities"],
-        "terms": ProgrammeTerm.objects.count(),
+        "terms": counts["terms"],
     }
 
 

@@ -7,9 +7,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
+    CharField,
     Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -18,6 +20,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from heartbeat.portfolio.models import (
     AnticipatedProduct,
@@ -137,7 +140,9 @@ def _count(queryset, group: str):
 @dataclass
 class NewItem:
     when: datetime.datetime
-    project: Project
+    slug: str
+    title: str
+    organisation: str  # the project's lead organisation's name, or ""
     what: str  # "added" or "moved"
     to_stage: str = ""
 
@@ -145,32 +150,78 @@ class NewItem:
     def to_stage_label(self) -> str:
         return Stage(self.to_stage).label if self.to_stage in Stage.values else self.to_stage
 
+    def get_absolute_url(self) -> str:
+        return reverse("portfolio:project_detail", args=[self.slug])
+
+
+def _scalar_count(queryset) -> Subquery:
+    return Subquery(
+        queryset.order_by().values_list(Func("pk", function="COUNT")),
+        output_field=IntegerField(),
+    )
+
 
 def new_since(user, since: datetime.datetime, limit: int | None) -> tuple[list[NewItem], int]:
     """Projects added and stage moves since ``since`` that ``user`` may see, newest first,
-    the first ``limit`` of them (all for None) and how many in all (two queries)."""
-    from django.db.models import Window
-
+    the first ``limit`` of them (all for None) and how many in all (one query: the two
+    kinds of news are one union, each row carrying both totals)."""
     visible = Project.objects.visible_to(user)
-    added = (
-        visible.filter(created_at__gte=since)
-        .select_related("lead_organisation")
-        .annotate(total=Window(Count("pk")))
-        .order_by("-created_at", "-pk")
+    added = visible.filter(created_at__gte=since)
+    moves = StageTransition.objects.filter(project__in=visible, at__gte=since)
+    totals = {"added_total": _scalar_count(added), "moves_total": _scalar_count(moves)}
+    text = CharField()
+    news = (
+        added.order_by()
+        .annotate(
+            when=F("created_at"),
+            news_slug=F("slug"),
+            news_title=F("title"),
+            organisation=F("lead_organisation__name"),
+            what=Value("added", output_field=text),
+            news_stage=Value("", output_field=text),
+            **totals,
+        )
+        .values_list(
+            "when",
+            "news_slug",
+            "news_title",
+            "organisation",
+            "what",
+            "news_stage",
+            "added_total",
+            "moves_total",
+            "pk",
+        )  # fmt: skip
+        .union(
+            moves.order_by()
+            .annotate(
+                when=F("at"),
+                news_slug=F("project__slug"),
+                news_title=F("project__title"),
+                organisation=F("project__lead_organisation__name"),
+                what=Value("moved", output_field=text),
+                news_stage=F("to_stage"),
+                **totals,
+            )
+            .values_list(
+                "when",
+                "news_slug",
+                "news_title",
+                "organisation",
+                "what",
+                "news_stage",
+                "added_total",
+                "moves_total",
+                "pk",
+            ),  # fmt: skip
+            all=True,
+        )
+        .order_by("-when", "-pk")
     )
-    moves = (
-        StageTransition.objects.filter(project__in=visible, at__gte=since)
-        .select_related("project__lead_organisation")
-        .annotate(total=Window(Count("pk")))
-        .order_by("-at", "-pk")
-    )
-    if limit is not None:
-        added, moves = added[:limit], moves[:limit]
-    added, moves = list(added), list(moves)
-    total = (added[0].total if added else 0) + (moves[0].total if moves else 0)
-    items = [NewItem(when=p.created_at, project=p, what="added") for p in added]
-    items += [
-        NewItem(when=m.at, project=m.project, what="moved", to_stage=m.to_stage) for m in moves
+    rows = list(news if limit is None else news[:limit])
+    total = (rows[0][6] + rows[0][7]) if rows else 0
+    items = [
+        NewItem(when, slug, title, organisation or "", what, stage)
+        for when, slug, title, organisation, what, stage, *_ in rows
     ]
-    items.sort(key=lambda item: item.when, reverse=True)
-    return (items if limit is None else items[:limit]), total
+    return items, total

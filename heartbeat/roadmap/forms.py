@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from heartbeat.accounts.models import User
+from heartbeat.core.fields import DateInput
 from heartbeat.roadmap.inputs import ProductInput
 from heartbeat.roadmap.models import (
     LINK_MAX,
@@ -15,15 +16,6 @@ from heartbeat.roadmap.models import (
     ProductStatus,
 )
 from heartbeat.roadmap.quarters import parse_quarter
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker; without one, people type 2026-11-26."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def date_field(label: str, *, required: bool, example: str) -> forms.DateField:

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from heartbeat.core.aggregates import JoinedText
+from heartbeat.core.registry import rows_and_total
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import OPEN_STAGES, Project, Theme
 from heartbeat.work_requests.models import (
@@ -330,22 +331,25 @@ class RequestsSummary:
 
 
 def organisation_open_requests(organisation, limit: int = 5) -> RequestsSummary:
-    """An organisation's requests still to be decided, newest first (2 queries)."""
+    """An organisation's requests still to be decided, newest first (1 query)."""
     requests = WorkRequest.objects.filter(organisation=organisation, state__in=OPEN_STATES)
-    rows = list(requests.with_support_count().only("id", "title", "state", "created_at")[:limit])
-    return RequestsSummary(count=requests.count(), rows=rows)
+    rows, count = rows_and_total(
+        requests.with_support_count().only("id", "title", "state", "created_at"), limit
+    )
+    return RequestsSummary(count=count, rows=rows)
 
 
 def awaiting_triage(limit: int = 5) -> RequestsSummary:
-    """Requests the programme office has still to decide, oldest first (2 queries)."""
+    """Requests the programme office has still to decide, oldest first (1 query)."""
     requests = WorkRequest.objects.filter(state__in=OPEN_STATES)
-    rows = list(
+    rows, count = rows_and_total(
         requests.with_support_count()
         .select_related("organisation")
         .only("id", "title", "state", "created_at", "organisation__name")
-        .order_by("created_at", "id")[:limit]
+        .order_by("created_at", "id"),
+        limit,
     )
-    return RequestsSummary(count=requests.count(), rows=rows)
+    return RequestsSummary(count=count, rows=rows)
 
 
 def project_requests(project) -> list:

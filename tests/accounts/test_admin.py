@@ -8,7 +8,7 @@ from tests.factories import UserFactory
 @pytest.fixture
 def admin_client_for_superuser(client, db):
     superuser = UserFactory(email="admin@digitaloffice.scot", is_staff=True, is_superuser=True)
-    client.force_login(superuser, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(superuser, backend="heartbeat.accounts.backends.AccountsBackend")
     return client
 
 

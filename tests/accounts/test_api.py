@@ -187,7 +187,7 @@ class TestInvitations:
         from django.test import Client
 
         client = Client(enforce_csrf_checks=True)
-        client.force_login(programme_office, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(programme_office, backend="heartbeat.accounts.backends.AccountsBackend")
         response = client.post("/api/v1/invitations", self.payload, content_type="application/json")
         assert response.status_code == 403
         assert not Invitation.objects.exists()

@@ -171,6 +171,23 @@ def test_an_edit_conflict_keeps_both_versions_in_view(
     assert filled.title == "Changed by the office"
 
 
+def test_the_edit_form_shows_the_saved_dates_as_a_date_picker_reads_them(
+    client_for, project_lead, filled
+):
+    Benefit.objects.filter(pk=filled.pk).update(
+        baseline_date=datetime.date(2026, 4, 1), target_date=datetime.date(2028, 3, 31)
+    )
+    form = client_for(project_lead).get(reverse("benefits:benefit_edit", args=[filled.pk]))
+    html = form.content.decode()
+    # A date input shows only 2026-04-01; 01/04/2026 would show it empty, and saving the
+    # form again would lose the date.
+    assert re.search(
+        r'type="date" id="id_baseline_date" name="baseline_date" value="2026-04-01"', html
+    )
+    assert re.search(r'type="date" id="id_target_date" name="target_date" value="2028-03-31"', html)
+    assert "For example, 2026-04-01" in html
+
+
 def test_a_negative_cost_is_refused_on_the_page(client_for, project_lead, project, council):
     response = client_for(project_lead).post(
         reverse("benefits:cost_create", args=[project.slug]),

@@ -1,11 +1,11 @@
-"""The one month field every form uses."""
+"""The one month field and the one date input every form uses."""
 
 import datetime
 
 import pytest
 from django import forms
 
-from heartbeat.core.fields import MonthField
+from heartbeat.core.fields import DateInput, MonthField
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,11 @@ def test_month_field_shows_a_date_as_a_month_picker_value():
 
 def test_an_empty_optional_month_is_none():
     assert MonthField(required=False).clean("") is None
+
+
+def test_a_date_input_writes_the_one_form_a_date_picker_reads():
+    # The site's locale (en-gb) would write 26/11/2026, which a date picker shows as empty.
+    html = DateInput().render("due", datetime.date(2026, 11, 26))
+    assert 'type="date"' in html and 'value="2026-11-26"' in html
+    field = forms.DateField(widget=DateInput())
+    assert field.clean("2026-11-26") == datetime.date(2026, 11, 26)

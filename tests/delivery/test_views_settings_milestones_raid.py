@@ -12,7 +12,7 @@ from heartbeat.delivery.models import Milestone, MilestoneChange, ProjectCadence
 
 def _client(user):
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="heartbeat.accounts.backends.AccountsBackend")
     return client
 
 

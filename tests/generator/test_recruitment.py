@@ -145,6 +145,6 @@ def test_benchmark_urls_answer_on_generated_data(scale_one, client):
     for url in ours:
         client.logout()
         if url.signed_in:
-            client.force_login(office, backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(office, backend="heartbeat.accounts.backends.AccountsBackend")
         response = client.get(url.resolve())
         assert response.status_code == 200, url.name

@@ -219,7 +219,7 @@ def test_every_page_and_export_follows_the_request(
 ):
     user = user_for_role(role)
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="heartbeat.accounts.backends.AccountsBackend")
     sees = role != "anonymous"
     about_request = DecisionFactory(
         meeting=meeting, work_request=berths, title="Endorse the berth booking service"
@@ -267,7 +267,7 @@ def test_who_records_a_decision_about_a_request(
 ):
     user = user_for_role(role)
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="heartbeat.accounts.backends.AccountsBackend")
     allowed = BOARD.get(role, False)
     form = client.get(reverse("governance:decision_add", args=[meeting.pk]))
     response = client.post(
@@ -449,7 +449,7 @@ def test_the_new_decision_link_on_the_request_page_works(client, board_member, b
 
 def test_the_admin_lists_and_finds_decisions_about_requests(client, meeting, berths):
     admin = UserFactory(is_staff=True, is_superuser=True, is_programme_office=True)
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(admin, backend="heartbeat.accounts.backends.AccountsBackend")
     decision = DecisionFactory(meeting=meeting, work_request=berths, title="Endorse scoping")
     DecisionFactory(meeting=meeting, title="Agree the budget")
     page = _text(

@@ -9,7 +9,7 @@ def admin_client_for(client, programme_office):
     staff = UserFactory(
         organisation=programme_office.organisation, is_staff=True, is_superuser=True
     )
-    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(staff, backend="heartbeat.accounts.backends.AccountsBackend")
     return client
 
 

@@ -17,7 +17,7 @@ API = "/api/v1"
 def signed_in(user) -> Client:
     """A client of its own, so two people's sessions do not replace each other."""
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="heartbeat.accounts.backends.AccountsBackend")
     return client
 
 

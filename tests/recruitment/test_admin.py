@@ -9,7 +9,7 @@ from tests.recruitment.factories import make_pledge, open_need
 @pytest.fixture
 def admin_client(client, db):
     admin = UserFactory(is_staff=True, is_superuser=True, is_programme_office=True)
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(admin, backend="heartbeat.accounts.backends.AccountsBackend")
     return client
 
 

@@ -9,7 +9,7 @@ from tests.work_requests.factories import CommentFactory, SupportFactory, WorkRe
 @pytest.fixture
 def admin_client(client, db):
     admin = UserFactory(is_staff=True, is_superuser=True, is_programme_office=True)
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(admin, backend="heartbeat.accounts.backends.AccountsBackend")
     return client
 
 

@@ -54,6 +54,7 @@ from heartbeat.delivery.selectors.reporting import (
     ReportingStatus,
     reporting_statuses,
     with_reporting,
+    with_submitted,
 )
 from heartbeat.portfolio.models import Project, ResourceRequirement, Theme
 from heartbeat.recruitment.coverage import percent as coverage_percent
@@ -128,6 +129,8 @@ class ProjectLine:
     active_since: datetime.datetime | None
     latest_confidence: str
     latest_id: int | None = None
+    latest_submitted: bool | None = None
+    current_submitted: bool | None = None
     # Filled with the details of the rows shown.
     latest_period_start: datetime.date | None = None
     latest_percent: int | None = None
@@ -249,12 +252,14 @@ LINE_FIELDS = (
     "active_since",
     "latest_confidence",
     "latest_id",
+    "latest_submitted",
+    "current_submitted",
 )
 
 
 def project_lines(user, filters: DashboardFilters, settings, today) -> list[ProjectLine]:
-    """Every filtered active project with its reporting state (two queries)."""
-    queryset = filtered_projects(user, filters, settings)
+    """Every filtered active project with its reporting state (one query)."""
+    queryset = with_submitted(filtered_projects(user, filters, settings), settings, today)
     lines = [
         ProjectLine(
             pk=row[0],
@@ -270,10 +275,12 @@ def project_lines(user, filters: DashboardFilters, settings, today) -> list[Proj
             active_since=row[10],
             latest_confidence=row[11] or "",
             latest_id=row[12],
+            latest_submitted=row[13],
+            current_submitted=row[14],
         )
         for row in queryset.values_list(*LINE_FIELDS)
     ]
-    statuses = reporting_statuses(lines, settings, today, project_ids=_ids(queryset, lines))
+    statuses = reporting_statuses(lines, settings, today)
     for line in lines:
         line.status = statuses[line.pk]
     lines.sort(key=lambda line: line.sort_key)

@@ -12,6 +12,7 @@ from heartbeat.delivery.selectors.reporting import (
     ReportingStatus,
     reporting_statuses,
     with_reporting,
+    with_submitted,
 )
 from heartbeat.portfolio.models import Project
 
@@ -28,6 +29,8 @@ class ProjectRef:
     active_since: datetime.datetime | None
     lead_organisation_name: str
     project_lead_name: str
+    latest_submitted: bool | None = None
+    current_submitted: bool | None = None
 
     def get_absolute_url(self) -> str:
         return f"/projects/{self.slug}/"
@@ -52,28 +55,46 @@ def due_updates(
     include_due: bool = True,
 ) -> list[DueLine]:
     """Active projects with an update overdue, or due this period and not yet in; those of
-    ``lead`` only when given (three queries, whatever the number of projects)."""
+    ``lead`` only when given (two queries, whatever the number of projects: the settings,
+    unless given, and the projects with their reporting state)."""
     settings = settings or programme_settings()
     queryset = Project.objects.visible_to(user).filter(stage__in=OWING_STAGES)
     if lead is not None:
         queryset = queryset.filter(project_lead=lead)
-    queryset = with_reporting(queryset, settings).order_by()
+    queryset = with_submitted(with_reporting(queryset, settings), settings, today).order_by()
     fields = (
         "pk", "slug", "title", "stage", "reporting_cadence", "active_since",
         "lead_organisation__name", "project_lead__full_name", "project_lead__email",
+        "latest_submitted", "current_submitted",
     )  # fmt: skip
     projects = [
-        ProjectRef(pk, slug, title, stage, cadence, since, organisation or "", name or email or "")
-        for pk, slug, title, stage, cadence, since, organisation, name, email in (
-            queryset.values_list(*fields)
-        )
+        ProjectRef(
+            pk,
+            slug,
+            title,
+            stage,
+            cadence,
+            since,
+            organisation or "",
+            name or email or "",
+            latest,
+            current,
+        )  # fmt: skip
+        for (
+            pk,
+            slug,
+            title,
+            stage,
+            cadence,
+            since,
+            organisation,
+            name,
+            email,
+            latest,
+            current,
+        ) in queryset.values_list(*fields)  # fmt: skip
     ]
-    statuses = reporting_statuses(
-        projects,
-        settings,
-        today,
-        project_ids=queryset.values("pk") if len(projects) > 100 else None,
-    )
+    statuses = reporting_statuses(projects, settings, today)
     lines = [
         DueLine(project=project, status=statuses[project.pk])
         for project in projects

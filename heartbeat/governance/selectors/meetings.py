@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from heartbeat.core.registry import rows_and_total
 from heartbeat.governance import permissions
 from heartbeat.governance.models import (
     Action,
@@ -307,11 +308,11 @@ HOME_LIMIT = 5
 
 
 def open_actions_of(user, limit: int = HOME_LIMIT) -> tuple[int, list[Action]]:
-    actions = Action.objects.open().filter(owner_id=user.pk)
-    total = actions.count()
-    if not total:
-        return 0, []
-    first = list(
-        actions.select_related("meeting", "meeting__board").order_by("due_on", "id")[:limit]
+    first, total = rows_and_total(
+        Action.objects.open()
+        .filter(owner_id=user.pk)
+        .select_related("meeting", "meeting__board")
+        .order_by("due_on", "id"),
+        limit,
     )
     return total, first

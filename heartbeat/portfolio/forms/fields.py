@@ -2,20 +2,11 @@
 
 from django import forms
 
-from heartbeat.core.fields import MonthField, MonthInput
+from heartbeat.core.fields import DateInput, MonthField, MonthInput
 
 MAX_ROWS = 200
 
 __all__ = ["MAX_ROWS", "DateInput", "MonthField", "MonthInput", "RadioSelect", "UserChoiceField"]
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker; without one, people type 2026-11-26."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class RadioSelect(forms.RadioSelect):

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db.models import (
     Case,
+    CharField,
     DecimalField,
     Exists,
     ExpressionWrapper,
@@ -335,44 +336,64 @@ def _days(value) -> Decimal:
 
 def councils_over_capacity(today: datetime.date | None = None) -> list[OverCapacity]:
     """Organisations with months in the window when more days are pledged than they
-    declared, by name (3 queries, however many organisations and pledges)."""
+    declared, by name (2 queries, however many organisations and pledges)."""
     months = window(today)
     start, end = months[0], months[-1]
     declared = OrganisationCapacity.objects.filter(start_month__lte=end, end_month__gte=start)
-    declared_by: dict[int, list] = defaultdict(list)
-    names: dict[int, tuple[str, str]] = {}
-    for organisation_id, name, slug, first, last, days in declared.values_list(
-        "organisation_id",
-        "organisation__name",
-        "organisation__slug",
-        "start_month",
-        "end_month",
-        "days_per_month",
-    ):
-        declared_by[organisation_id].append((first, last, days))
-        names[organisation_id] = (name, slug)
-    # The database sums each organisation's pledged days month by month (one column per
-    # month of the window), then the planned reductions' differences: the same three
-    # queries, and little work here, however many pledges there are.
     pledges = Pledge.objects.active().filter(
         organisation_id__in=declared.values("organisation_id"),
         start_month__lte=end,
         end_month__gte=start,
     )
-    by_month = {
-        f"m{index}": Sum(
-            Case(
-                When(start_month__lte=month, end_month__gte=month, then=F("days_per_month")),
-                default=Value(ZERO),
-                output_field=DAYS,
-            )
+
+    def in_month(month: datetime.date, field: str) -> Case:
+        return Case(
+            When(start_month__lte=month, end_month__gte=month, then=F(field)),
+            default=None,
+            output_field=DAYS,
         )
-        for index, month in enumerate(months)
-    }
+
+    # One statement, two kinds of row: each declaration with its days in each month of the
+    # window (one column a month), and each organisation's pledged days summed by the
+    # database month by month.
+    columns = [f"m{index}" for index in range(len(months))]
+    fields = ("kind", "organisation_id", "organisation__name", "organisation__slug", *columns)
+    rows = (
+        declared.order_by()
+        .annotate(
+            kind=Value("declared", output_field=CharField()),
+            **{c: in_month(m, "days_per_month") for c, m in zip(columns, months, strict=True)},
+        )
+        .values_list(*fields)
+        .union(
+            pledges.order_by()
+            .values("organisation_id", "organisation__name", "organisation__slug")
+            .annotate(
+                kind=Value("pledged", output_field=CharField()),
+                **{
+                    c: Sum(in_month(m, "days_per_month"))
+                    for c, m in zip(columns, months, strict=True)
+                },
+            )
+            .values_list(*fields),
+            all=True,
+        )
+    )
+    declared_by: dict[int, dict[datetime.date, Decimal]] = defaultdict(dict)
     pledged: dict[int, dict[datetime.date, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for row in pledges.order_by().values("organisation_id").annotate(**by_month):
-        for index, month in enumerate(months):
-            pledged[row["organisation_id"]][month] += _days(row[f"m{index}"])
+    names: dict[int, tuple[str, str]] = {}
+    for kind, organisation_id, name, slug, *days in rows:
+        names[organisation_id] = (name, slug)
+        for month, value in zip(months, days, strict=True):
+            if value is None:
+                continue
+            if kind == "pledged":
+                pledged[organisation_id][month] += _days(value)
+            else:
+                # Declarations never overlap: the capacity service refuses it.
+                declared_by[organisation_id].setdefault(month, _days(value))
+    # Planned reductions change a pledge's days in their months: their differences, summed
+    # by organisation and month.
     reductions = (
         PledgeAdjustment.objects.filter(
             pledge__in=pledges.values("pk"), month__gte=start, month__lte=end
@@ -388,20 +409,24 @@ def councils_over_capacity(today: datetime.date | None = None) -> list[OverCapac
     for row in reductions:
         pledged[row["pledge__organisation_id"]][row["month"]] += _days(row["change"])
     over = []
-    for organisation_id, spans in declared_by.items():
-        rows = []
-        for month in months:
-            declared_days = next((d for first, last, d in spans if first <= month <= last), None)
-            row = CapacityMonth(
-                month=month,
-                declared=declared_days,
-                pledged=pledged[organisation_id].get(month, ZERO),
+    for organisation_id, declared_months in declared_by.items():
+        over_months = [
+            row
+            for row in (
+                CapacityMonth(
+                    month=month,
+                    declared=declared_months.get(month),
+                    pledged=pledged[organisation_id].get(month, ZERO),
+                )
+                for month in months
             )
-            if row.over:
-                rows.append(row)
-        if rows:
+            if row.over
+        ]
+        if over_months:
             name, slug = names[organisation_id]
             over.append(
-                OverCapacity(organisation_id=organisation_id, name=name, slug=slug, months=rows)
+                OverCapacity(
+                    organisation_id=organisation_id, name=name, slug=slug, months=over_months
+                )
             )
     return sorted(over, key=lambda o: o.name.lower())
