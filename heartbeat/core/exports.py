@@ -9,6 +9,12 @@ string makes a column whose type follows its values.
 XLSX files have a bold header row with a filter on it, frozen under the header, wrapped text,
 and a link to each record's page; every file name carries the day it was made
 (``projects-2026-12-03.xlsx``).
+
+Downloads stream (:func:`export_response`): a CSV file is written as its rows are read, an
+XLSX file through openpyxl's write-only workbook, so give them a generator of rows read from
+``values_list(...).iterator()`` with any totals as subqueries of the same query, never a
+list of model instances. Its queries run while the file is sent, after the view returned:
+a test reads a download with ``response.getvalue()`` inside its query count.
 """
 
 from __future__ import annotations
