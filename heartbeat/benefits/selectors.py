@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import (
     Count,
@@ -422,9 +423,17 @@ def _in_kind_by_organisation(settings, project) -> list[tuple[str, Decimal, Deci
 
 @dataclass
 class EconomicsRow:
+    """A line of the economics: its appraisal is worked out when first read, so a page of
+    projects costs the appraisals of that page, not of every project."""
+
     label: str
     url: str | None
-    appraisal: Appraisal
+    flows: appraisal.Flows
+    settings: appraisal.Settings
+
+    @cached_property
+    def appraisal(self) -> Appraisal:
+        return self.flows.appraisal(self.settings)
 
 
 @dataclass
@@ -471,16 +480,19 @@ def programme_economics(settings: appraisal.Settings) -> ProgrammeEconomics:
     themes = list(Theme.objects.values_list("pk", "name", "slug"))
     by_theme = appraisal.combine(flows, lambda pk: projects[pk][2] if pk in projects else None)
     theme_rows = [
-        EconomicsRow(name, None, by_theme[pk].appraisal(settings))
+        EconomicsRow(name, None, by_theme[pk], settings)
         for pk, name, _slug in themes
         if pk in by_theme
     ]
+    # One reverse() for every project's address.
+    address = reverse("benefits:project_benefits", args=["-slug-"])
     project_rows = sorted(
         (
             EconomicsRow(
                 projects[pk][0],
-                reverse("benefits:project_benefits", args=[projects[pk][1]]),
-                f.appraisal(settings),
+                address.replace("-slug-", projects[pk][1]),
+                f,
+                settings,
             )
             for pk, f in flows.items()
             if pk in projects

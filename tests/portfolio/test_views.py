@@ -31,7 +31,7 @@ from tests.portfolio.formdata import (
     summary_links,
     text_of,
 )
-from tests.querybudget import assert_same_queries
+from tests.querybudget import assert_same_queries, count_queries
 from tests.skills.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db
@@ -420,7 +420,27 @@ def test_project_page_with_every_registered_section_keeps_its_query_count(
 ):
     project, make_rows = project_with_rows
     client = client_for(programme_office)
-    assert_same_queries(make_rows, lambda: client.get(project.get_absolute_url()))
+    assert_same_queries(make_rows, lambda: client.get(project.get_absolute_url()), budget=20)
+
+
+def test_the_definition_and_tags_come_in_one_query_in_their_own_order(client_for, programme_office):
+    project = ProjectFactory(title="Digital telecare")
+    for order, text in ((2, "Second need"), (1, "First need")):
+        RequirementFactory(project=project, order=order, text=text)
+    ScopeItemFactory(project=project, kind="out", text="Housing repairs", order=1)
+    ScopeItemFactory(project=project, kind="in", text="Telecare alarms", order=2)
+    project.tags.add(Tag.objects.create(name="telecare", slug="telecare"))
+    project.tags.add(Tag.objects.create(name="alarms", slug="alarms"))
+    with count_queries() as queries:
+        loaded = project_detail(programme_office, project.slug)
+    assert len(queries.captured_queries) == 4
+    with count_queries() as more:
+        assert [r.text for r in loaded.requirements.all()] == ["First need", "Second need"]
+        assert [s.text for s in loaded.scope_in] == ["Telecare alarms"]
+        assert [s.text for s in loaded.scope_out] == ["Housing repairs"]
+        assert [t.name for t in loaded.tags.all()] == ["alarms", "telecare"]
+        assert loaded.requirements.all()[0].project is loaded
+    assert not more.captured_queries
 
 
 def test_partnership_project_is_not_found_for_visitors(client, theme):

@@ -1,13 +1,16 @@
 """Work request reads cost the same number of queries at 3 rows as at 30."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from heartbeat.core import registry
 from heartbeat.work_requests import home, sections, selectors
 from heartbeat.work_requests.models import State, WorkRequest
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import ProjectFactory, ThemeFactory
-from tests.querybudget import assert_same_queries
+from tests.querybudget import assert_same_queries, count_queries
 from tests.work_requests.factories import CommentFactory, SupportFactory, WorkRequestFactory
 
 
@@ -89,6 +92,27 @@ def test_the_project_section(client_for, member, theme, supporters):
     # sections have budgets of their own (tests/portfolio/test_views.py).
     with registry.project_sections.replaced({"work_requests": sections.project_requests}):
         assert_same_queries(make, lambda: client.get(project.get_absolute_url()), budget=20)
+
+
+def test_a_projects_requests_list_their_supporters_in_the_order_they_joined(theme):
+    project = ProjectFactory()
+    early, late = OrganisationFactory(name="Angus"), OrganisationFactory(name="Moray")
+    supported = WorkRequestFactory(theme=theme, project=project, state=State.ACCEPTED)
+    now = timezone.now()
+    SupportFactory(work_request=supported, organisation=late, created_at=now)
+    SupportFactory(
+        work_request=supported, organisation=early, created_at=now - datetime.timedelta(days=2)
+    )
+    alone = WorkRequestFactory(theme=theme, project=project, state=State.ACCEPTED)
+    WorkRequestFactory(theme=theme)  # about another project
+    with count_queries() as queries:
+        found = selectors.project_requests(project)
+    assert len(queries.captured_queries) == 1
+    assert [r.pk for r in found] == sorted([supported.pk, alone.pk])
+    by_pk = {r.pk: r for r in found}
+    assert by_pk[supported.pk].supporter_names == ["Angus", "Moray"]
+    assert by_pk[supported.pk].support_count == 2
+    assert by_pk[alone.pk].supporter_names == [] and by_pk[alone.pk].support_count == 0
 
 
 def test_home_blocks_count_and_show_open_requests(organisation_lead, theme):

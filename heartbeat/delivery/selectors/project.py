@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -69,6 +70,31 @@ def _reporting_row(project: Project, settings: DeliverySettings):
     )
 
 
+SETTINGS_FIELDS = ("cadence", "due_day", "scale", "escalate_after_days", "version")
+
+
+def _reporting_row_and_settings(project: Project):
+    """The project's reporting annotations and the programme's delivery settings (the saved
+    ones, or the defaults) in one query."""
+    saved = DeliverySettings.objects.filter(pk=1)
+    defaults = DeliverySettings(pk=1)
+    read = {f"settings_{name}": Subquery(saved.values(name)) for name in SETTINGS_FIELDS}
+    row = (
+        with_reporting(
+            Project.objects.filter(pk=project.pk),
+            defaults,
+            programme_cadence=Coalesce(read["settings_cadence"], Value(defaults.cadence)),
+        )
+        .annotate(**read)
+        .only("pk", "stage", "stage_changed_at", "created_at")
+        .get()
+    )
+    values = [getattr(row, f"settings_{name}") for name in SETTINGS_FIELDS]
+    if values[0] is None:  # nothing saved: the defaults
+        return row, defaults
+    return row, DeliverySettings.from_db("default", ["id", *SETTINGS_FIELDS], [1, *values])
+
+
 @dataclass
 class ProjectDelivery:
     """What the project page's delivery section, the status report and the update form
@@ -100,9 +126,13 @@ def project_delivery(
     user, project: Project, *, today: datetime.date, settings: DeliverySettings | None = None
 ) -> ProjectDelivery:
     """The project's latest update, trend over six periods, milestones and open risks
-    (five queries at most, whatever the number of records)."""
-    settings = settings or getattr(project, "delivery_settings", None) or programme_settings()
-    row = _reporting_row(project, settings)
+    (four queries at most, whatever the number of records)."""
+    settings = settings or getattr(project, "delivery_settings", None)
+    if settings is None and not hasattr(project, "reporting_cadence"):
+        row, settings = _reporting_row_and_settings(project)
+    else:
+        settings = settings or programme_settings()
+        row = _reporting_row(project, settings)
     can_report = permissions.can_report_on(user, project)
     can_view_raid = permissions.can_view_raid(user, project)
     # The latest updates cover the current period, the latest due one and the trend's.

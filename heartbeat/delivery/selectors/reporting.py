@@ -39,16 +39,22 @@ from heartbeat.portfolio.models import Stage, StageTransition
 OWING_STAGES = (Stage.RECRUITING, Stage.IN_DELIVERY)
 
 
-def with_reporting(queryset, settings: DeliverySettings):
+def with_reporting(queryset, settings: DeliverySettings, programme_cadence=None):
     """Annotate projects with ``reporting_cadence`` (their own or the programme's) and
-    ``active_since`` (when they first started recruiting or delivering)."""
+    ``active_since`` (when they first started recruiting or delivering).
+
+    ``programme_cadence``, an expression, reads the programme's cadence in the same query
+    instead of taking it from ``settings``."""
     first_active = (
         StageTransition.objects.filter(project=OuterRef("pk"), to_stage__in=OWING_STAGES)
         .order_by("at")
         .values("at")[:1]
     )
     return queryset.annotate(
-        reporting_cadence=Coalesce("delivery_cadence__cadence", Value(settings.cadence)),
+        reporting_cadence=Coalesce(
+            "delivery_cadence__cadence",
+            programme_cadence if programme_cadence is not None else Value(settings.cadence),
+        ),
         active_since=Coalesce(
             Subquery(first_active, output_field=DateTimeField()),
             "stage_changed_at",
