@@ -161,6 +161,12 @@ def _scalar_count(queryset) -> Subquery:
     )
 
 
+NEWS_COLUMNS = (
+    "when", "news_slug", "news_title", "organisation", "what", "news_stage",
+    "added_total", "moves_total", "news_id",
+)  # fmt: skip
+
+
 def new_since(user, since: datetime.datetime, limit: int | None) -> tuple[list[NewItem], int]:
     """Projects added and stage moves since ``since`` that ``user`` may see, newest first,
     the first ``limit`` of them (all for None) and how many in all (one query: the two
@@ -170,53 +176,36 @@ def new_since(user, since: datetime.datetime, limit: int | None) -> tuple[list[N
     moves = StageTransition.objects.filter(project__in=visible, at__gte=since)
     totals = {"added_total": _scalar_count(added), "moves_total": _scalar_count(moves)}
     text = CharField()
+
+    def half(queryset, **columns):
+        # Every column an annotation, so both halves of the union list them in one order.
+        return queryset.order_by().annotate(**columns, **totals).values_list(*NEWS_COLUMNS)
+
     news = (
-        added.order_by()
-        .annotate(
+        half(
+            added,
+            news_id=F("pk"),
             when=F("created_at"),
             news_slug=F("slug"),
             news_title=F("title"),
             organisation=F("lead_organisation__name"),
             what=Value("added", output_field=text),
             news_stage=Value("", output_field=text),
-            **totals,
         )
-        .values_list(
-            "when",
-            "news_slug",
-            "news_title",
-            "organisation",
-            "what",
-            "news_stage",
-            "added_total",
-            "moves_total",
-            "pk",
-        )  # fmt: skip
         .union(
-            moves.order_by()
-            .annotate(
+            half(
+                moves,
+                news_id=F("pk"),
                 when=F("at"),
                 news_slug=F("project__slug"),
                 news_title=F("project__title"),
                 organisation=F("project__lead_organisation__name"),
                 what=Value("moved", output_field=text),
                 news_stage=F("to_stage"),
-                **totals,
-            )
-            .values_list(
-                "when",
-                "news_slug",
-                "news_title",
-                "organisation",
-                "what",
-                "news_stage",
-                "added_total",
-                "moves_total",
-                "pk",
-            ),  # fmt: skip
+            ),
             all=True,
         )
-        .order_by("-when", "-pk")
+        .order_by("-when", "-news_id")
     )
     rows = list(news if limit is None else news[:limit])
     total = (rows[0][6] + rows[0][7]) if rows else 0

@@ -67,33 +67,9 @@ def due_updates(
         "lead_organisation__name", "project_lead__full_name", "project_lead__email",
         "latest_submitted", "current_submitted",
     )  # fmt: skip
-    projects = [
-        ProjectRef(
-            pk,
-            slug,
-            title,
-            stage,
-            cadence,
-            since,
-            organisation or "",
-            name or email or "",
-            latest,
-            current,
-        )  # fmt: skip
-        for (
-            pk,
-            slug,
-            title,
-            stage,
-            cadence,
-            since,
-            organisation,
-            name,
-            email,
-            latest,
-            current,
-        ) in queryset.values_list(*fields)  # fmt: skip
-    ]
+    projects = []
+    for *head, organisation, name, email, latest, current in queryset.values_list(*fields):
+        projects.append(ProjectRef(*head, organisation or "", name or email or "", latest, current))
     statuses = reporting_statuses(projects, settings, today)
     lines = [
         DueLine(project=project, status=statuses[project.pk])
