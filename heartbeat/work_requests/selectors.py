@@ -195,16 +195,20 @@ EXPORT_HEADERS = [
 ]
 
 
-def export_rows(queryset: QuerySet, site_url: str = "") -> Iterator[list]:
-    """The rows of the list's CSV and XLSX downloads, read as they are written (one query:
-    the supporters' names are a subquery of it)."""
-    supporters = JoinedText(
+def _supporter_names() -> JoinedText:
+    """A request's supporting organisations, in the order they joined, as one text."""
+    return JoinedText(
         Support.objects.filter(work_request=OuterRef("pk"))
-        .order_by("id")
+        .order_by("created_at", "id")
         .annotate(v=F("organisation__name"))
         .values("v")
     )
-    rows = queryset.annotate(supporter_names=supporters).values_list(
+
+
+def export_rows(queryset: QuerySet, site_url: str = "") -> Iterator[list]:
+    """The rows of the list's CSV and XLSX downloads, read as they are written (one query:
+    the supporters' names are a subquery of it)."""
+    rows = queryset.annotate(supporter_names=_supporter_names()).values_list(
         "pk",
         "title",
         "organisation__name",
@@ -354,19 +358,11 @@ def awaiting_triage(limit: int = 5) -> RequestsSummary:
 
 def project_requests(project) -> list:
     """The requests a project came from or took in, each with ``supporter_names``, its
-    supporting organisations in the order they joined (1 query: a row a supporter)."""
-    rows = (
+    supporting organisations in the order they joined, as one text (1 query)."""
+    return list(
         WorkRequest.objects.filter(project=project)
         .with_support_count()
         .select_related("organisation")
-        .annotate(supporter=F("supports__organisation__name"))
-        .order_by("created_at", "id", "supports__created_at", "supports__id")
+        .annotate(supporter_names=_supporter_names())
+        .order_by("created_at", "id")
     )
-    requests: dict[int, WorkRequest] = {}
-    for row in rows:
-        request = requests.setdefault(row.pk, row)
-        if not hasattr(request, "supporter_names"):
-            request.supporter_names = []
-        if row.supporter is not None:
-            request.supporter_names.append(row.supporter)
-    return list(requests.values())

@@ -110,9 +110,9 @@ def test_a_projects_requests_list_their_supporters_in_the_order_they_joined(them
     assert len(queries.captured_queries) == 1
     assert [r.pk for r in found] == sorted([supported.pk, alone.pk])
     by_pk = {r.pk: r for r in found}
-    assert by_pk[supported.pk].supporter_names == ["Angus", "Moray"]
+    assert by_pk[supported.pk].supporter_names == "Angus, Moray"
     assert by_pk[supported.pk].support_count == 2
-    assert by_pk[alone.pk].supporter_names == [] and by_pk[alone.pk].support_count == 0
+    assert not by_pk[alone.pk].supporter_names and by_pk[alone.pk].support_count == 0
 
 
 def test_home_blocks_count_and_show_open_requests(organisation_lead, theme):
