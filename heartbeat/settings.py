@@ -153,6 +153,17 @@ else:
         # The browser tests' live server answers in threads of its own; persistent
         # connections there would outlive the tests and block dropping the test database.
         DATABASES["default"]["CONN_MAX_AGE"] = 0
+    elif env_bool("DATABASE_POOL", True):
+        # Each process keeps its connections in psycopg's pool: a request borrows one
+        # already open and gives it back, with no health-check query of its own (Django's
+        # persistent connections send a SELECT 1 before each request's first query).
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
+            "timeout": 10,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

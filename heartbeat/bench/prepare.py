@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--collectstatic", action="store_true")
+    parser.add_argument("--reuse", action="store_true")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heartbeat.settings")
@@ -74,11 +75,16 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return REFUSED
-    print(f"  {engine}: generating scale {args.scale}", flush=True)
-    output = io.StringIO()
-    call_command("generate", scale=args.scale, seed=args.seed, flush=True, stdout=output)
-    for line in output.getvalue().splitlines():
-        print(f"    {line.rstrip()}", flush=True)
+    if args.reuse and database_state() == "generated":
+        print(f"  {engine}: reusing the partnership already generated", flush=True)
+    else:
+        if args.reuse:
+            print(f"  {engine}: nothing generated to reuse", flush=True)
+        print(f"  {engine}: generating scale {args.scale}", flush=True)
+        output = io.StringIO()
+        call_command("generate", scale=args.scale, seed=args.seed, flush=True, stdout=output)
+        for line in output.getvalue().splitlines():
+            print(f"    {line.rstrip()}", flush=True)
     if args.collectstatic:
         print("  collecting static files", flush=True)
         collect_static(call_command)

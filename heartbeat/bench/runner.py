@@ -53,17 +53,45 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="skip the second, smaller dataset that checks query counts do not grow",
     )
     parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="measure only the URLs whose name or path contains TEXT (repeatable)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the partnership already generated in the database instead of generating "
+        "a new one (for repeated runs; the scale is then whatever was generated)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the SQLite files and static files afterwards"
     )
     parser.add_argument(
         "--output", type=Path, help="JSON results file (default var/bench-results.json)"
     )
     args = parser.parse_args(argv)
+    args.urls = selected_urls(args.only)
+    if not args.urls:
+        parser.error(f"no bench URL matches {', '.join(args.only)}")
     if args.scale < 1:
         parser.error("--scale must be at least 1")
     if args.requests < 1 or args.concurrency < 1 or args.workers < 1:
         parser.error("--requests, --concurrency and --workers must be at least 1")
     return args
+
+
+def selected_urls(only: list[str]) -> list[BenchURL]:
+    """The bench URLs whose name or path contains one of ``only`` (all when it is empty)."""
+    if not only:
+        return list(BENCH_URLS)
+    wanted = [text.lower() for text in only]
+    return [
+        url
+        for url in BENCH_URLS
+        if any(text in url.name.lower() or text in str(url.path).lower() for text in wanted)
+    ]
 
 
 def choose_database(
@@ -95,7 +123,9 @@ def remove_sqlite(path: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-def prepare(env: dict[str, str], *, scale: int, seed: int, collectstatic: bool) -> dict:
+def prepare(
+    env: dict[str, str], *, scale: int, seed: int, collectstatic: bool, reuse: bool = False
+) -> dict:
     """Migrate and generate in a subprocess configured like the server; return its report."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
@@ -113,6 +143,8 @@ def prepare(env: dict[str, str], *, scale: int, seed: int, collectstatic: bool) 
         ]
         if collectstatic:
             command.append("--collectstatic")
+        if reuse:
+            command.append("--reuse")
         completed = subprocess.run(command, env=env, cwd=PROJECT_DIR, check=False)  # noqa: S603
         if completed.returncode != 0:
             raise BenchError(f"Preparing the database failed (exit {completed.returncode}).")
@@ -202,16 +234,16 @@ def main_pass(
 ) -> tuple[list[report.Result], report.Result, list[dict]]:
     print(f"Starting gunicorn ({args.workers} workers) and signing in", flush=True)
     with Gunicorn(env=env, workers=args.workers, log_path=log, cwd=PROJECT_DIR) as server:
-        cookies = sign_in_roles(server.port, BENCH_URLS)
+        cookies = sign_in_roles(server.port, args.urls)
         print(
-            f"Loading {len(BENCH_URLS) + 1} URLs, {args.requests} requests each at "
+            f"Loading {len(args.urls) + 1} URLs, {args.requests} requests each at "
             f"concurrency {args.concurrency}",
             flush=True,
         )
         floor = measure(FLOOR, paths[FLOOR.name], server.port, cookies, args)
         progress(floor)
         results = []
-        for url in BENCH_URLS:
+        for url in args.urls:
             result = measure(url, paths[url.name], server.port, cookies, args)
             result.floor_rps = floor.rps
             progress(result)
@@ -229,8 +261,8 @@ def growth_pass(
 ) -> None:
     """Request each URL a few times on the smaller dataset and record its query count."""
     with Gunicorn(env=env, workers=1, log_path=log, cwd=PROJECT_DIR) as server:
-        cookies = sign_in_roles(server.port, BENCH_URLS)
-        for url, result in zip(BENCH_URLS, results, strict=True):
+        cookies = sign_in_roles(server.port, args.urls)
+        for url, result in zip(args.urls, results, strict=True):
             measured = load(
                 server.port,
                 paths[url.name],
@@ -275,7 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         if sqlite_file:
             remove_sqlite(sqlite_file)
         env = base_environment(database_url=database_url, static_root=static_root)
-        prepared = prepare(env, scale=args.scale, seed=args.seed, collectstatic=True)
+        prepared = prepare(
+            env, scale=args.scale, seed=args.seed, collectstatic=True, reuse=args.reuse
+        )
         engine = prepared["engine"]
         print(f"Engine: {engine}", flush=True)
         results, floor, memory = main_pass(args, env, prepared["paths"], log)

@@ -1,6 +1,7 @@
 """The work programme: themes and projects with their definitions and lifecycle."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -237,6 +238,29 @@ class Project(TimeStampedModel):
         """Whether its definition must stay complete: from "defined" on."""
         stage = self.paused_from if self.stage == Stage.PAUSED else self.stage
         return stage in DEFINITION_HELD_STAGES
+
+
+class ProjectSearchDocument(models.Model):
+    """A project's searchable text as one stored ``tsvector``, for the catalogue's search on
+    PostgreSQL: the title (weight A), summary (B), problem (C), and its lead organisation's
+    name, scope, requirements and tags (D).
+
+    PostgreSQL's triggers keep it (migration 0007), so it follows every write whatever
+    makes it: a service, the admin, a bulk insert or a cascade. On SQLite the table stays
+    empty and the catalogue matches words in the columns themselves.
+    """
+
+    project = models.OneToOneField(
+        Project,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # the triggers add and remove rows with their projects
+        related_name="search_document",
+    )
+    vector = SearchVectorField(null=True)
+
+    def __str__(self):
+        return f"Search document of project {self.project_id}"
 
 
 class DefinitionItem(models.Model):

@@ -382,8 +382,24 @@ def test_arguments_have_the_documented_defaults():
 
     assert (args.scale, args.requests, args.concurrency, args.workers) == (3, 200, 4, 2)
     assert not args.no_growth_check
+    assert not args.reuse
+    assert args.urls == list(BENCH_URLS)
     with pytest.raises(SystemExit):
         parse_args(["--scale", "0"])
+
+
+def test_only_picks_urls_by_name_or_path_and_refuses_a_filter_that_matches_none():
+    args = parse_args(["--only", "search", "--only", "/api/v1/projects", "--reuse"])
+
+    names = [url.name for url in args.urls]
+    assert "project search" in names
+    assert all(
+        "search" in url.name or "/api/v1/projects" in str(url.path) for url in args.urls
+    )
+    assert len(names) < len(BENCH_URLS)
+    assert args.reuse
+    with pytest.raises(SystemExit):
+        parse_args(["--only", "no such page anywhere"])
 
 
 def test_memory_is_read_from_proc():

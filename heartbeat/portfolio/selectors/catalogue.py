@@ -10,9 +10,7 @@ from heartbeat.core.exports import Column, Kind
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import (
     Project,
-    Requirement,
     ResourceRequirement,
-    ScopeItem,
     Stage,
     Theme,
     Visibility,
@@ -99,97 +97,34 @@ def parse_catalogue_filters(params) -> tuple[CatalogueFilters, list[str]]:
     return CatalogueFilters(**values), errors
 
 
-# Characters of PostgreSQL's web search syntax, dropped from the single words matched against
-# organisations and tags.
-_SEARCH_SYNTAX = str.maketrans("", "", '"()')
-
-
 def _words(q: str) -> list[str]:
     words = (word.translate(_SEARCH_SYNTAX).lstrip("-") for word in q.split())
     return [word for word in words if word and word.lower() != "or"]
 
 
-def _text_matches(query) -> Q:
-    """Projects whose title, summary, problem, scope or requirements match ``query``: the same
-    expressions as the GIN indexes of migration 0002, so each match reads its index; the
-    sets are joined by id so that none needs a full scan."""
-    from django.contrib.postgres.search import SearchVector
-
-    in_projects = (
-        Project.objects.annotate(
-            document=SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("problem", weight="C", config="english")
-        )
-        .filter(document=query)
-        .order_by()
-        .values("pk")
-    )
-    in_scope = (
-        ScopeItem.objects.annotate(document=SearchVector("text", config="english"))
-        .filter(document=query)
-        .order_by()
-        .values("project_id")
-    )
-    in_requirements = (
-        Requirement.objects.annotate(document=SearchVector("text", config="english"))
-        .filter(document=query)
-        .order_by()
-        .values("project_id")
-    )
-    return Q(pk__in=in_projects) | Q(pk__in=in_scope) | Q(pk__in=in_requirements)
-
-
-def _name_matches(query) -> Q:
-    """Projects led by an organisation, or tagged with a tag, whose name matches ``query``
-    (both lists are short: hundreds of rows at most)."""
-    from django.contrib.postgres.search import SearchVector
-
-    organisations = (
-        Organisation.objects.annotate(document=SearchVector("name", config="english"))
-        .filter(document=query)
-        .order_by()
-        .values("pk")
-    )
-    tagged = (
-        Project.tags.through.objects.annotate(document=SearchVector("tag__name", config="english"))
-        .filter(document=query)
-        .order_by()
-        .values("project_id")
-    )
-    return Q(lead_organisation__in=organisations) | Q(pk__in=tagged)
+# Characters of PostgreSQL's web search syntax, dropped from the words SQLite matches.
+_SEARCH_SYNTAX = str.maketrans("", "", '"()')
 
 
 def _search(queryset: QuerySet, q: str, *, rank: bool) -> tuple[QuerySet, bool]:
     """Projects matching ``q`` in their text, their lead organisation's name or their tags;
     the flag says whether they carry a ``search_rank``.
 
-    On PostgreSQL the whole query is matched as web search (phrases, "or", exclusions) in
-    the project's text; a project also matches when each word is found somewhere in its
-    text, its lead organisation's name or its tags, so "Fife telecare" finds Fife's
-    telecare project. SQLite matches each word anywhere in the same places, without stemming
-    (and without scope and requirements).
+    On PostgreSQL ``q`` is web search (phrases, "or", exclusions) matched against each
+    project's stored search document (``ProjectSearchDocument``: title, summary, problem,
+    scope, requirements, lead organisation and tags), read through its GIN index and
+    ranked on the same stored vector, so nothing is parsed at search time. SQLite matches
+    each word anywhere in the title, summary, problem, lead organisation's name and tags,
+    without stemming.
     """
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
         query = SearchQuery(q, search_type="websearch", config="english")
-        every_word = Q()
-        for word in _words(q):
-            word_query = SearchQuery(word, search_type="plain", config="english")
-            every_word &= _text_matches(word_query) | _name_matches(word_query)
-        matches = _text_matches(query)
-        if every_word:
-            matches |= every_word
-        queryset = queryset.filter(matches)
+        queryset = queryset.filter(search_document__vector=query)
         if rank:
-            # Ranked on the title and summary only: short, so cheap for every match.
             queryset = queryset.annotate(
-                search_rank=SearchRank(
-                    SearchVector("title", weight="A", config="english")
-                    + SearchVector("summary", weight="B", config="english"),
-                    query,
-                )
+                search_rank=SearchRank(F("search_document__vector"), query)
             )
         return queryset, rank
     for word in _words(q):

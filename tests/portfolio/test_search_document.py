@@ -1,0 +1,165 @@
+"""Each project's stored search document, kept by PostgreSQL's triggers on every write path.
+
+On PostgreSQL the catalogue searches ``ProjectSearchDocument``; these tests change the text
+it is made of in every way the code and the database allow (an ORM save, a queryset update,
+a bulk insert, a many-to-many add, a rename elsewhere, a cascade) and search again. On
+SQLite no trigger keeps the table, and the catalogue matches the columns themselves: the
+table stays empty however the projects change.
+"""
+
+import pytest
+from django.db import connection
+
+from heartbeat.portfolio import selectors
+from heartbeat.portfolio.models import (
+    Project,
+    ProjectSearchDocument,
+    Requirement,
+    ScopeItem,
+    Tag,
+    Visibility,
+)
+from tests.factories import OrganisationFactory
+from tests.portfolio.factories import ProjectFactory, RequirementFactory, ScopeItemFactory
+
+pytestmark = pytest.mark.django_db
+
+ON_POSTGRESQL = connection.vendor == "postgresql"
+
+
+def _found(q: str) -> list[str]:
+    filters, errors = selectors.parse_catalogue_filters({"q": q, "sort": "title"})
+    assert errors == []
+    return [project.title for project in selectors.project_catalogue(None, filters)]
+
+
+def _document(project: Project) -> str:
+    row = ProjectSearchDocument.objects.filter(project=project).values_list("vector", flat=True)
+    return row.first() or ""
+
+
+def test_sqlite_keeps_no_documents_and_still_searches():
+    if ON_POSTGRESQL:
+        project = ProjectFactory(title="Digital telecare")
+        assert "'telecar':2A" in _document(project)
+        return
+    project = ProjectFactory(title="Digital telecare")
+    ScopeItemFactory(project=project, text="Alarm receiving centres")
+    Project.objects.filter(pk=project.pk).update(title="Analogue to digital telecare")
+
+    assert ProjectSearchDocument.objects.count() == 0
+    assert _found("telecare") == ["Analogue to digital telecare"]
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="the triggers are PostgreSQL's")
+class TestDocumentFollowsEveryWrite:
+    def test_a_new_project_is_found_by_its_title_summary_and_problem(self):
+        ProjectFactory(title="Telecare", summary="Digital alarms", problem="Analogue switch-off")
+
+        assert _found("alarms") == ["Telecare"]
+        assert _found("switch-off") == ["Telecare"]
+
+    def test_a_bulk_insert_writes_every_document(self):
+        template = ProjectFactory(title="Template")
+        clones = []
+        for title in ["Bookings", "Waste routes", "Library app"]:
+            clone = Project(
+                title=title,
+                slug=title.lower().replace(" ", "-"),
+                summary="Shared platform",
+                visibility=Visibility.PUBLIC,
+                theme=template.theme,
+                lead_organisation=template.lead_organisation,
+                project_lead=template.project_lead,
+                created_by=template.created_by,
+            )
+            clones.append(clone)
+        Project.objects.bulk_create(clones)
+
+        assert _found("platform") == ["Bookings", "Library app", "Waste routes"]
+        assert ProjectSearchDocument.objects.count() == 4
+
+    def test_a_queryset_update_replaces_the_old_words(self):
+        project = ProjectFactory(title="Paper forms", summary="Scanning")
+
+        Project.objects.filter(pk=project.pk).update(title="Online forms", summary="Portal")
+
+        assert _found("paper") == []
+        assert _found("scanning") == []
+        assert _found("portal") == ["Online forms"]
+
+    def test_a_save_that_leaves_the_text_alone_keeps_the_document(self):
+        project = ProjectFactory(title="Telecare")
+        before = _document(project)
+
+        project.estimated_cost = 1000
+        project.save()
+
+        assert _document(project) == before != ""
+
+    def test_scope_and_requirements_are_in_the_document_until_removed(self):
+        project = ProjectFactory(title="Data and intelligence")
+        ScopeItem.objects.bulk_create(
+            [ScopeItem(project=project, kind="in", text="Benchmarking of council services")]
+        )
+        requirement = RequirementFactory(project=project, text="Federated calendars")
+
+        assert _found("benchmark") == ["Data and intelligence"]
+        assert _found("calendar") == ["Data and intelligence"]
+
+        Requirement.objects.filter(pk=requirement.pk).update(text="Shared mailboxes")
+        assert _found("calendar") == []
+        assert _found("mailbox") == ["Data and intelligence"]
+
+        ScopeItem.objects.filter(project=project).delete()
+        assert _found("benchmark") == []
+
+    def test_tags_added_renamed_and_removed(self):
+        project = ProjectFactory(title="CRM")
+        tag = Tag.objects.create(name="Customer service", slug="customer-service")
+
+        project.tags.add(tag)
+        assert _found("customer") == ["CRM"]
+
+        tag.name = "Contact centre"
+        tag.save()
+        assert _found("customer") == []
+        assert _found("contact centre") == ["CRM"]
+
+        project.tags.remove(tag)
+        assert _found("contact") == []
+
+    def test_the_lead_organisation_renamed_or_changed(self):
+        fife = OrganisationFactory(name="Fife")
+        angus = OrganisationFactory(name="Angus")
+        project = ProjectFactory(title="Telecare", lead_organisation=fife)
+        assert _found("fife telecare") == ["Telecare"]
+
+        fife.name = "Kingdom of Fife"
+        fife.save()
+        assert _found("kingdom") == ["Telecare"]
+
+        Project.objects.filter(pk=project.pk).update(lead_organisation=angus)
+        assert _found("kingdom") == []
+        assert _found("angus telecare") == ["Telecare"]
+
+    def test_deleting_a_project_removes_its_document_with_its_definition(self):
+        project = ProjectFactory(title="Telecare")
+        ScopeItemFactory(project=project, text="Alarm receiving centres")
+        other = ProjectFactory(title="Bookings")
+
+        project.delete()
+
+        assert list(ProjectSearchDocument.objects.values_list("project_id", flat=True)) == [
+            other.pk
+        ]
+        assert _found("alarm") == []
+
+    def test_web_search_syntax_works_across_the_whole_document(self):
+        fife = OrganisationFactory(name="Fife")
+        ProjectFactory(title="Telecare", lead_organisation=fife)
+        ProjectFactory(title="Telecare hubs", summary="Shared alarm receiving")
+
+        assert _found("telecare -fife") == ["Telecare hubs"]
+        assert _found('"alarm receiving"') == ["Telecare hubs"]
+        assert _found("fife or hubs") == ["Telecare", "Telecare hubs"]
