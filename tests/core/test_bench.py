@@ -393,9 +393,7 @@ def test_only_picks_urls_by_name_or_path_and_refuses_a_filter_that_matches_none(
 
     names = [url.name for url in args.urls]
     assert "project search" in names
-    assert all(
-        "search" in url.name or "/api/v1/projects" in str(url.path) for url in args.urls
-    )
+    assert all("search" in url.name or "/api/v1/projects" in str(url.path) for url in args.urls)
     assert len(names) < len(BENCH_URLS)
     assert args.reuse
     with pytest.raises(SystemExit):
