@@ -35,6 +35,7 @@ from heartbeat.engagement.models import (
     RegistrationStatus,
     Vote,
 )
+from heartbeat.engagement.models.limits import MAX_CAPACITY
 from heartbeat.generator.runner import BATCH_SIZE, BENCH_USERS
 from heartbeat.portfolio.models import Project, Theme
 
@@ -190,7 +191,7 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
             BENCH_EVENT,
             "Partnership Forum (benchmark)",
             now + datetime.timedelta(days=30),
-            100 * scale,
+            min(100 * scale, MAX_CAPACITY),
             0,
         )
     ]
