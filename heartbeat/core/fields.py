@@ -57,3 +57,22 @@ class MonthField(forms.Field):
             return self.to_python(initial) != self.to_python(data)
         except forms.ValidationError:
             return True
+
+
+class OptionsField(forms.ChoiceField):
+    """A choice among options read from the database as (value, label) pairs, such as the
+    themes or organisations a list can be filtered by.
+
+    Django normalises every option of a ``ChoiceField`` each time its choices are set, on
+    every request; with hundreds of organisations that costs more than drawing them. These
+    options are kept as the list they are given (pairs of strings or numbers, groups of
+    pairs) and are checked the same way when a form is submitted."""
+
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        # The widget's own setter would normalise them again.
+        self._choices = self.widget._choices = list(value)

@@ -1,10 +1,11 @@
 """The Jinja2 environment every page is rendered with."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from jinja2 import Environment
@@ -14,7 +15,24 @@ from heartbeat.core.registry import collect, header_links, nav_items
 
 
 def url(name: str, *args, **kwargs) -> str:
+    """The path of the view ``name`` with these arguments, as Django's ``reverse`` gives it.
+
+    A list page links each of its rows to several views, and ``reverse`` walks the URL
+    resolver every time; a path depends only on the URL configuration, the script prefix
+    and the arguments, so each process remembers the paths it has worked out for plain
+    arguments (strings and whole numbers: an object's text could change while it stays the
+    same key)."""
+    if all(type(value) in _PLAIN for value in (*args, *kwargs.values())):
+        return _reverse(get_urlconf(), get_script_prefix(), name, args, tuple(kwargs.items()))
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+_PLAIN = frozenset({str, int})
+
+
+@lru_cache(maxsize=16_384)
+def _reverse(urlconf, prefix, name, args, kwargs) -> str:
+    return reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
 
 
 def querystring(request, **changes) -> str:

@@ -6,7 +6,7 @@ import datetime
 
 from django import forms
 
-from heartbeat.core.fields import MonthField
+from heartbeat.core.fields import MonthField, OptionsField
 from heartbeat.core.formatting import uk_month
 from heartbeat.core.months import (
     MAX_WORKING_DAYS,
@@ -221,12 +221,12 @@ class CapacityForm(forms.Form):
 class NeedFilterForm(forms.Form):
     """The open-needs filters, drawn from the URL's parameters (the selector parses them)."""
 
-    skill = forms.ChoiceField(label="Skill or role", required=False)
+    skill = OptionsField(label="Skill or role", required=False)
     level = forms.ChoiceField(
         label="Level", required=False, choices=[("", "Any level"), *SkillLevel.choices]
     )
-    theme = forms.ChoiceField(label="Theme", required=False)
-    month = forms.ChoiceField(label="Month", required=False)
+    theme = OptionsField(label="Theme", required=False)
+    month = OptionsField(label="Month", required=False)
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,

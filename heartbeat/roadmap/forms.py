@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from heartbeat.accounts.models import User
-from heartbeat.core.fields import DateInput
+from heartbeat.core.fields import DateInput, OptionsField
 from heartbeat.roadmap.inputs import ProductInput
 from heartbeat.roadmap.models import (
     LINK_MAX,
@@ -32,9 +32,9 @@ def date_field(label: str, *, required: bool, example: str) -> forms.DateField:
 
 
 class RoadmapFilterForm(forms.Form):
-    theme = forms.ChoiceField(label="Theme", required=False)
-    status = forms.ChoiceField(label="Status", required=False)
-    council = forms.ChoiceField(label="Council", required=False)
+    theme = OptionsField(label="Theme", required=False)
+    status = OptionsField(label="Status", required=False)
+    council = OptionsField(label="Council", required=False)
 
     def __init__(self, *args, options: dict, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from heartbeat.core.fields import OptionsField
 from heartbeat.core.formatting import money
 from heartbeat.work_requests.inputs import NewProjectInput, WorkRequestInput
 from heartbeat.work_requests.models import (
@@ -237,11 +238,11 @@ class RequestFilterForm(forms.Form):
     """The list's filters, for drawing: values are checked by the selector's parser."""
 
     q = forms.CharField(label="Search", required=False, max_length=200)
-    state = forms.ChoiceField(label="State", required=False)
-    theme = forms.ChoiceField(label="Theme", required=False)
+    state = OptionsField(label="State", required=False)
+    theme = OptionsField(label="Theme", required=False)
     urgency = forms.ChoiceField(label="Urgency", required=False)
-    organisation = forms.ChoiceField(label="Raised or supported by", required=False)
-    sort = forms.ChoiceField(label="Sort by", required=False)
+    organisation = OptionsField(label="Raised or supported by", required=False)
+    sort = OptionsField(label="Sort by", required=False)
 
     def __init__(self, *args, themes=(), organisations=(), **kwargs):
         super().__init__(*args, **kwargs)

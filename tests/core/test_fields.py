@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django import forms
 
-from heartbeat.core.fields import DateInput, MonthField
+from heartbeat.core.fields import DateInput, MonthField, OptionsField
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,53 @@ def test_a_date_input_writes_the_one_form_a_date_picker_reads():
     assert 'type="date"' in html and 'value="2026-11-26"' in html
     field = forms.DateField(widget=DateInput())
     assert field.clean("2026-11-26") == datetime.date(2026, 11, 26)
+
+
+# Options read from the database ------------------------------------------------------------
+
+
+class _OptionsForm(forms.Form):
+    council = OptionsField(label="Council", required=False)
+
+
+def _options_form(data=None):
+    form = _OptionsForm(data=data)
+    form.fields["council"].choices = [("", "Every council"), ("fife", "Fife"), ("angus", "Angus")]
+    return form
+
+
+def test_options_are_kept_as_given_on_the_field_and_its_widget():
+    form = _options_form()
+
+    expected = [("", "Every council"), ("fife", "Fife"), ("angus", "Angus")]
+    assert form.fields["council"].choices == expected
+    assert list(form.fields["council"].widget.choices) == expected
+    assert 'value="angus">Angus</option>' in str(form["council"])
+
+
+def test_options_are_checked_like_any_choice():
+    assert _options_form({"council": "fife"}).is_valid()
+    assert _options_form({"council": ""}).is_valid()
+    form = _options_form({"council": "narnia"})
+
+    assert not form.is_valid()
+    assert form.errors["council"] == [
+        "Select a valid choice. narnia is not one of the available choices."
+    ]
+
+
+def test_options_in_groups_and_from_a_generator():
+    field = OptionsField()
+    field.choices = (pair for pair in [("Councils", [("fife", "Fife")]), ("x", "X")])
+
+    assert field.choices == [("Councils", [("fife", "Fife")]), ("x", "X")]
+    assert field.valid_value("fife")
+    assert field.valid_value("x")
+    assert not field.valid_value("Councils")
+
+
+def test_each_form_gets_its_own_options():
+    first, second = _OptionsForm(), _OptionsForm()
+    first.fields["council"].choices = [("fife", "Fife")]
+
+    assert second.fields["council"].choices == []

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from heartbeat.core.fields import OptionsField
 from heartbeat.portfolio.models import Stage
 
 
@@ -22,12 +23,12 @@ class CatalogueFilterForm(forms.Form):
         help_text="Words in the title, summary, problem, scope, requirements, lead organisation "
         "or tags",
     )
-    theme = forms.ChoiceField(label="Theme", required=False)
-    stage = forms.ChoiceField(label="Stage", required=False)
-    lead = forms.ChoiceField(label="Lead organisation", required=False)
-    skill = forms.ChoiceField(label="Skill needed", required=False)
-    visibility = forms.ChoiceField(label="Visibility", required=False)
-    sort = forms.ChoiceField(label="Sort by", required=False)
+    theme = OptionsField(label="Theme", required=False)
+    stage = OptionsField(label="Stage", required=False)
+    lead = OptionsField(label="Lead organisation", required=False)
+    skill = OptionsField(label="Skill needed", required=False)
+    visibility = OptionsField(label="Visibility", required=False)
+    sort = OptionsField(label="Sort by", required=False)
 
     def __init__(self, *args, options, user=None, **kwargs):
         """``options`` is selectors.catalogue_options()."""
