@@ -19,6 +19,7 @@ from heartbeat.portfolio.models import (
     Tag,
     Visibility,
 )
+from heartbeat.portfolio.search import rebuild_search_documents
 from tests.factories import OrganisationFactory
 from tests.portfolio.factories import ProjectFactory, RequirementFactory, ScopeItemFactory
 
@@ -163,3 +164,18 @@ class TestDocumentFollowsEveryWrite:
         assert _found("telecare -fife") == ["Telecare hubs"]
         assert _found('"alarm receiving"') == ["Telecare hubs"]
         assert _found("fife or hubs") == ["Telecare", "Telecare hubs"]
+
+
+def test_rebuilding_writes_each_document_once():
+    projects = [ProjectFactory(title=title) for title in ["Telecare", "Bookings"]]
+    ScopeItemFactory(project=projects[0], text="Alarm receiving centres")
+
+    if not ON_POSTGRESQL:
+        assert rebuild_search_documents() == 0
+        assert ProjectSearchDocument.objects.count() == 0
+        return
+    ProjectSearchDocument.objects.filter(project=projects[0]).update(vector=None)
+
+    assert rebuild_search_documents() == 2
+    assert _found("alarm") == ["Telecare"]
+    assert ProjectSearchDocument.objects.count() == 2

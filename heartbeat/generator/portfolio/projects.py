@@ -55,6 +55,7 @@ from heartbeat.portfolio.models import (
     Tag,
     Visibility,
 )
+from heartbeat.portfolio.search import rebuild_search_documents
 
 
 def _months_after(start: datetime.date, end: datetime.date) -> int:
@@ -213,6 +214,7 @@ def generate(scale: int, rng: random.Random, stdout) -> dict[str, int]:
         _transitions(projects, plans, office), batch_size=BATCH_SIZE
     )
     baselines = _baselines(projects, by_project, transitions, office, users, rng)
+    rebuild_search_documents()
     return {
         "projects": len(projects),
         "definition rows": rows,
