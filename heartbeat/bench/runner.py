@@ -67,9 +67,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def choose_database(
-    args: argparse.Namespace, environ: dict[str, str], scale: int
+    args: argparse.Namespace, environ: dict[str, str], scale: int, *, name: str = "bench"
 ) -> tuple[str, str, Path | None]:
-    """(database URL, where it came from, SQLite file the bench owns or None)."""
+    """(database URL, where it came from, SQLite file the bench owns or None). The SQLite
+    file is ``var/<name>-<scale>.sqlite3``."""
     for url, source in (
         (args.database_url, "--database-url"),
         (environ.get("BENCH_DATABASE_URL"), "BENCH_DATABASE_URL"),
@@ -77,7 +78,7 @@ def choose_database(
     ):
         if url:
             return url, source, None
-    path = var_dir() / f"bench-{scale}.sqlite3"
+    path = var_dir() / f"{name}-{scale}.sqlite3"
     return f"sqlite:///{path}", "a fresh SQLite file", path
 
 
@@ -95,8 +96,11 @@ def remove_sqlite(path: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-def prepare(env: dict[str, str], *, scale: int, seed: int, collectstatic: bool) -> dict:
-    """Migrate and generate in a subprocess configured like the server; return its report."""
+def prepare(
+    env: dict[str, str], *, scale: int, seed: int, collectstatic: bool, generate: bool = True
+) -> dict:
+    """Migrate and generate (or check the data generated before is there, when ``generate``
+    is off) in a subprocess configured like the server; return its report."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     try:
@@ -113,6 +117,8 @@ def prepare(env: dict[str, str], *, scale: int, seed: int, collectstatic: bool) 
         ]
         if collectstatic:
             command.append("--collectstatic")
+        if not generate:
+            command.append("--no-generate")
         completed = subprocess.run(command, env=env, cwd=PROJECT_DIR, check=False)  # noqa: S603
         if completed.returncode != 0:
             raise BenchError(f"Preparing the database failed (exit {completed.returncode}).")
