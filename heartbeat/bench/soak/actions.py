@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import random
 
     from heartbeat.bench.soak.client import Browser, Response
+    from heartbeat.bench.soak.pages import Notice
 
 ORGANISATION_LEAD = "organisation_lead"
 PROJECT_LEAD = "project_lead"
@@ -79,11 +80,31 @@ def status_problem(status: int) -> str:
     return "unexpected status"
 
 
-def classify_post(status: int, location: str | None, errors: list[str], expected) -> str:
-    """What a form post's answer means: OK (a redirect to where a success goes), VALIDATION
-    (422 or 400 with an error summary), CONFLICT (409) or ERROR (anything else)."""
-    if status == 302:
-        return OK if location and expected(location) else ERROR
+def classify(
+    status: int,
+    errors: list[str],
+    *,
+    landed: list[Notice] | None = None,
+    confirmation: str = "",
+    where_expected: bool = True,
+) -> str:
+    """What a step's answer means.
+
+    A redirect is judged by the banners of the page it leads to (``landed``): OK when a
+    success banner says ``confirmation`` at the address a success goes to
+    (``where_expected``); CONFLICT when an information banner says why the page turned the
+    person away (the record moved on meanwhile: "That update has been submitted: correct it
+    instead."); otherwise ERROR. Without a redirect: CONFLICT for 409, VALIDATION for 422
+    or 400 with an error summary, ERROR for anything else (5xx, no response, 403, 404, a
+    form coming back without saying what is wrong)."""
+    if status in (301, 302, 303):
+        notices = landed or []
+        confirmed = any(n.success and confirmation in n.text for n in notices)
+        if confirmation and confirmed and where_expected:
+            return OK
+        if any(not n.success for n in notices):
+            return CONFLICT
+        return ERROR
     if status == 409:
         return CONFLICT
     if status in (400, 422) and errors:
@@ -109,6 +130,49 @@ def _path(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+def _judge(
+    browser: Browser,
+    role: str,
+    action: str,
+    response: Response,
+    *,
+    expected: Callable[[str], bool] = lambda location: False,
+    confirmation: str = "",
+) -> Outcome:
+    """Judge a step's answer (see ``classify``), following a redirect as a browser does to
+    read the page's banners; raise ``Unexpected`` for an error."""
+    landed = None
+    location = _path(response.location or "")
+    if response.status in (301, 302, 303) and location:
+        landed = browser.get(role, location, f"{action} (pages)")
+        expect_page(landed)
+    result = classify(
+        response.status,
+        response.page.errors if response.status in (400, 409, 422) else [],
+        landed=landed.page.notices if landed is not None else None,
+        confirmation=confirmation,
+        where_expected=expected(location),
+    )
+    if result == OK:
+        return Outcome(action, OK)
+    if result == ERROR:
+        if landed is not None:
+            detail = f"redirected to {location} without saying why"
+            if confirmation and expected(location):
+                detail = f"no confirmation ({confirmation!r}) after the redirect"
+        elif response.status in (400, 422):
+            detail = "the form came back without an error summary"
+        else:
+            detail = status_problem(response.status)
+        raise Unexpected(response.method, response.path, response.status, detail)
+    if landed is not None:
+        # The latest banner says why (an earlier one may be left from the way here).
+        message = [n.text for n in landed.page.notices if not n.success][-1]
+    else:
+        message = response.page.errors[0] if response.page.errors else ""
+    return Outcome(action, result, kind_of_message(message))
+
+
 def finish_write(
     browser: Browser,
     role: str,
@@ -118,30 +182,15 @@ def finish_write(
     expected: Callable[[str], bool],
     confirmation: str,
 ) -> Outcome:
-    """Judge a form post's answer; after a success, follow the redirect as a browser does
-    and check the page confirms the write."""
-    result = classify_post(response.status, response.location, response.page.errors, expected)
-    if result == ERROR:
-        if response.status == 302:
-            detail = f"redirected to {response.location}"
-        elif response.status in (400, 422):
-            detail = "form came back without an error summary"
-        else:
-            detail = status_problem(response.status)
-        raise Unexpected(response.method, response.path, response.status, detail)
-    if result != OK:
-        message = response.page.errors[0] if response.page.errors else ""
-        return Outcome(action, result, kind_of_message(message))
-    landed = browser.get(role, _path(response.location), f"{action} (pages)")
-    expect_page(landed)
-    if not any(confirmation in notice for notice in landed.page.notices):
-        raise Unexpected(
-            "GET",
-            landed.path,
-            landed.status,
-            f"no confirmation ({confirmation!r}) after the redirect",
-        )
-    return Outcome(action, OK)
+    """Judge a form post's answer; a success must redirect to ``expected`` and the page
+    there must confirm the write (a banner saying ``confirmation``)."""
+    return _judge(browser, role, action, response, expected=expected, confirmation=confirmation)
+
+
+def turned_away(browser: Browser, role: str, action: str, response: Response) -> Outcome:
+    """A page on the way to a form redirected: CONFLICT when the page it leads to says why
+    (the record moved on meanwhile), else an error."""
+    return _judge(browser, role, action, response)
 
 
 # Reads ----------------------------------------------------------------------------------
@@ -175,30 +224,58 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def needs_with_room(rows) -> list[str]:
-    """The pledge links of a project's needs table whose days covered are short of the days
-    required (the first row is the table's heading)."""
+def _columns(rows, *names: str) -> list[int] | None:
+    """The indexes of the named columns in a table's heading row, or None."""
     if not rows:
-        return []
+        return None
     heading = [cell.text for cell in rows[0]]
     try:
-        required, covered = heading.index("Days required"), heading.index("Days covered")
+        return [heading.index(name) for name in names]
     except ValueError:
+        return None
+
+
+def _before(text: str, separator: str) -> str:
+    return text.split(separator, 1)[0].strip()
+
+
+def needs_with_room(rows) -> list[tuple[str, str]]:
+    """(pledge link, skill) of each need in a project's needs table whose days covered are
+    short of the days required. The first row is the table's heading; a need reads
+    "Software developer (practitioner), 3 × 10.0 days a month"."""
+    columns = _columns(rows, "Need", "Days required", "Days covered")
+    if columns is None:
         return []
-    links = []
+    name, required, covered = columns
+    found = []
     for row in rows[1:]:
-        if len(row) <= max(required, covered):
+        if len(row) <= max(columns):
             continue
         need, have = _number(row[required].text), _number(row[covered].text)
-        pledge = [link for cell in row for link in cell.links if link.endswith("/pledge/")]
-        if pledge and need is not None and have is not None and have < need:
-            links.append(pledge[0])
-    return links
+        links = [link for cell in row for link in cell.links if link.endswith("/pledge/")]
+        if links and need is not None and have is not None and have < need:
+            found.append((links[0], _before(row[name].text, " (")))
+    return found
+
+
+def pledged_people(rows) -> set[tuple[str, str]]:
+    """(skill, person) of the active pledges in a project's pledges table, whose "Who" reads
+    "Ailsa Douglas (practitioner)": so the lead names someone not pledged to that need."""
+    columns = _columns(rows, "Need", "Who", "Status")
+    if columns is None:
+        return set()
+    need, who, status = columns
+    return {
+        (row[need].text, _before(row[who].text, " ("))
+        for row in rows[1:]
+        if len(row) > max(columns) and row[status].text != "Withdrawn"
+    }
 
 
 def pledge(browser: Browser, rng: random.Random) -> Outcome:
     """An organisation lead pledges time to an open need: from the open needs list to the
-    project's needs, to the pledge form."""
+    project's needs and pledges, to the pledge form. Half the pledges name one of the
+    council's people not yet pledged to that need; the rest are unnamed capacity."""
     role, kind = ORGANISATION_LEAD, "pledge (pages)"
     needs = browser.get(role, "/recruitment/needs/", kind)
     expect_page(needs)
@@ -216,29 +293,39 @@ def pledge(browser: Browser, rng: random.Random) -> Outcome:
     project = rng.choice(projects)
     project_page = browser.get(role, project, kind)
     expect_page(project_page)
-    links = needs_with_room(project_page.page.tables.get("needs-table", []))
-    if not links:
+    tables = project_page.page.tables
+    open_needs = needs_with_room(tables.get("needs-table", []))
+    if not open_needs:
         return Outcome("pledge", NO_TARGET, "no need with room on the project page")
-    form_page = browser.get(role, _path(rng.choice(links)), kind)
+    link, skill = rng.choice(open_needs)
+    taken = {
+        person for need, person in pledged_people(tables.get("pledges-table", [])) if need == skill
+    }
+    form_page = browser.get(role, _path(link), kind)
     expect_page(form_page)
     form = form_page.page.form(action_contains="/pledge/")
     if form is None or not form.csrf_token:
         raise Unexpected("GET", form_page.path, 200, "no pledge form with a CSRF token")
-    people = [value for value, _ in form.options.get("person", []) if value]
+    # An option reads "Ailsa Douglas, Data Analyst".
+    people = [
+        (value, _before(label, ","))
+        for value, label in form.options.get("person", [])
+        if value and _before(label, ",") not in taken
+    ]
     months = [value for value, _ in form.options.get("start_month", [])]
     if not months:
         raise Unexpected("GET", form_page.path, 200, "the pledge form offers no months")
     month = rng.choice(months)
-    named = bool(people) and rng.random() < NAMED_SHARE
+    person, name = rng.choice(people) if people and rng.random() < NAMED_SHARE else ("", "")
     changes = {
-        "person": rng.choice(people) if named else "",
-        "capacity_label": "" if named else "Capacity offered during a soak run",
+        "person": person,
+        "capacity_label": "" if person else "Capacity offered during a soak run",
         "days_per_month": PLEDGE_DAYS,
         "start_month": month,
         "end_month": month,
     }
     response = browser.post(role, form.action, form.data(changes), "pledge (post)")
-    return finish_write(
+    outcome = finish_write(
         browser,
         role,
         "pledge",
@@ -246,6 +333,10 @@ def pledge(browser: Browser, rng: random.Random) -> Outcome:
         expected=lambda location: _path(location) == project,
         confirmation="has pledged",
     )
+    if name and name in outcome.detail:
+        # Count alike refusals together, whoever they name.
+        return Outcome(outcome.action, outcome.result, outcome.detail.replace(name, "A person"))
+    return outcome
 
 
 # Heartbeat updates ----------------------------------------------------------------------
@@ -279,6 +370,8 @@ def update(browser: Browser, rng: random.Random, sequence: int) -> Outcome:
     if opened.status == 302 and _UPDATE_EDIT.match(_path(opened.location or "")):
         # A draft for that period exists: the page sends the lead to carry on with it.
         opened = browser.get(role, _path(opened.location), kind)
+    if opened.status == 302:
+        return turned_away(browser, role, "update", opened)  # submitted meanwhile
     expect_page(opened)
     form = opened.page.form(form_id="update-form")
     if form is None or not form.csrf_token:
@@ -320,6 +413,8 @@ def _correct(browser: Browser, rng: random.Random, sequence: int) -> Outcome:
     if not corrections:
         return Outcome("update", NO_TARGET, "the latest update offers no correction")
     opened = browser.get(role, _path(corrections[0]), kind)
+    if opened.status == 302:
+        return turned_away(browser, role, "update", opened)  # corrected meanwhile
     expect_page(opened)
     form = opened.page.form(action_contains="/correct/")
     if form is None or not form.csrf_token:

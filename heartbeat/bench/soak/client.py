@@ -103,6 +103,18 @@ class Recorder:
         self.outcomes: list[tuple[str, str, str]] = []
         self.errors: list[dict] = []
 
+    def error(self, action: str, error: Exception) -> None:
+        """Record an action that ended in an error: what the server answered, or a fault of
+        the client itself (which fails the run just the same)."""
+        self.outcomes.append((action, actions.ERROR, ""))
+        if isinstance(error, Unexpected):
+            where = {"method": error.method, "path": error.path, "status": error.status}
+            detail = error.detail
+        else:
+            where = {"method": "", "path": "", "status": 0}
+            detail = f"the soak client failed: {error!r}"
+        self.errors.append({"action": action, **where, "detail": detail})
+
     def as_json(self) -> dict:
         return {
             "samples": [list(sample) for sample in self.samples],
@@ -180,7 +192,7 @@ def _check(spec: dict) -> None:
         raise ValueError("The soak client only talks to the loopback interface.")
     if not 0 < spec["concurrency"] <= MAX_CONCURRENCY:
         raise ValueError(f"concurrency must be between 1 and {MAX_CONCURRENCY}.")
-    if not 0 < spec["duration"] <= MAX_DURATION:
+    if not 0 <= spec["duration"] <= MAX_DURATION:
         raise ValueError(f"duration must be between 0 and {MAX_DURATION} seconds.")
     if not spec["reads"]:
         raise ValueError("The soak needs at least one URL to read.")
@@ -190,16 +202,17 @@ def run(spec: dict) -> dict:
     """Act for ``spec["duration"]`` seconds from ``spec["concurrency"]`` threads.
 
     spec: host, port, duration, concurrency, seed, sessions ({role: Cookie header}), reads
-    ([{"path", "kind", "role"}]), and optionally mix ({action: weight}) and run (a number
-    that keeps the writes of separate runs apart).
+    ([{"path", "kind", "role"}]), and optionally mix ({action: weight}) and sweep (first GET
+    every read URL this many times, outside the duration).
     """
     _check(spec)
     recorder = Recorder()
+    if spec.get("sweep"):
+        sweep(spec, recorder)
     order = cycle(spec.get("mix") or MIX)
     counter = iter(range(1, 10**9))
     lock = threading.Lock()
     deadline = time.monotonic() + spec["duration"]
-    run_mark = spec.get("run", 0)
 
     def worker(index: int) -> None:
         rng = random.Random(spec["seed"] * 1000 + index)  # noqa: S311 - a workload, not a secret
@@ -209,42 +222,48 @@ def run(spec: dict) -> dict:
             name = order[step % len(order)]
             step += 1
             with lock:
-                sequence = run_mark * 1_000_000 + next(counter)
+                sequence = next(counter)
             try:
                 outcome = _act(name, browser, rng, spec["reads"], sequence)
-            except Unexpected as error:
-                recorder.outcomes.append((name, actions.ERROR, ""))
-                recorder.errors.append(
-                    {
-                        "action": name,
-                        "method": error.method,
-                        "path": error.path,
-                        "status": error.status,
-                        "detail": error.detail,
-                    }
-                )
-                continue
-            except Exception as error:  # noqa: BLE001 - a client fault must not end the thread
-                recorder.outcomes.append((name, actions.ERROR, ""))
-                recorder.errors.append(
-                    {
-                        "action": name,
-                        "method": "",
-                        "path": "",
-                        "status": 0,
-                        "detail": f"the soak client failed: {error!r}",
-                    }
-                )
+            except Exception as error:  # noqa: BLE001 - recorded; the thread carries on
+                recorder.error(name, error)
                 continue
             recorder.outcomes.append((outcome.action, outcome.result, outcome.detail))
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(spec["concurrency"])]
+    _in_threads(worker, spec["concurrency"])
+    return {**recorder.as_json(), "elapsed_s": time.perf_counter() - started}
+
+
+def _in_threads(target, count: int) -> None:
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return {**recorder.as_json(), "elapsed_s": time.perf_counter() - started}
+
+
+def sweep(spec: dict, recorder: Recorder) -> None:
+    """GET every read URL ``spec["sweep"]`` times, the copies of one URL side by side in the
+    queue so that they are sent at once and each gunicorn worker serves it (warming every
+    page's templates and caches in every worker before memory is measured)."""
+    queue = [url for url in spec["reads"] for _ in range(spec["sweep"])]
+    lock = threading.Lock()
+
+    def worker(index: int) -> None:
+        browser = Browser(spec["host"], spec["port"], spec["sessions"], recorder)
+        rng = random.Random(index)  # noqa: S311 - a workload, not a secret
+        while True:
+            with lock:
+                if not queue:
+                    return
+                url = queue.pop()
+            try:
+                actions.read(browser, rng, [url])
+            except Exception as error:  # noqa: BLE001 - recorded; the thread carries on
+                recorder.error("read", error)
+
+    _in_threads(worker, spec["concurrency"])
 
 
 def main() -> None:

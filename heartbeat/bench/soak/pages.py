@@ -58,6 +58,15 @@ class Form:
         return pairs
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notification banner: a success ("Your changes ... have been saved.") or
+    information ("That update has been submitted: correct it instead.")."""
+
+    text: str
+    success: bool
+
+
 @dataclass
 class Cell:
     text: str
@@ -71,7 +80,9 @@ class _PageParser(HTMLParser):
         self.links: list[str] = []
         self.tables: dict[str, list[list[Cell]]] = {}
         self.errors: list[str] = []
-        self.notices: list[str] = []
+        self.notices: list[Notice] = []
+        self._notice_texts: list[str] = []
+        self._notice_success = False
         self._form: Form | None = None
         self._select: dict | None = None
         self._option: dict | None = None
@@ -102,9 +113,11 @@ class _PageParser(HTMLParser):
         classes = attributes.get("class", "").split()
         if tag == "div" and "ds_error-summary" in classes:
             self._in_error_summary = self._depth
+        if tag == "div" and "ds_notification" in classes:
+            self._notice_success = "ds_notification--success" in classes
         if tag == "div" and "ds_notification__text" in classes:
             self._in_notice = self._depth
-            self._begin_capture(self.notices, "div")
+            self._begin_capture(self._notice_texts, "div")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -120,6 +133,8 @@ class _PageParser(HTMLParser):
             self._end_capture()
             if tag == "div":
                 self._in_notice = 0
+                if self._notice_texts:
+                    self.notices.append(Notice(self._notice_texts.pop(), self._notice_success))
         if tag == "div" and self._in_error_summary == self._depth:
             self._in_error_summary = 0
         if tag not in _VOID:
@@ -275,7 +290,7 @@ class Page:
     links: list[str]
     tables: dict[str, list[list[Cell]]]
     errors: list[str]  # the error summary's items
-    notices: list[str]  # the notification banners (such as "Your changes ... saved.")
+    notices: list[Notice]  # the notification banners
 
     def form(self, *, action_contains: str = "", form_id: str = "") -> Form | None:
         """The first form posting to an address containing ``action_contains`` (and with

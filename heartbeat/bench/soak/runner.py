@@ -31,6 +31,9 @@ from heartbeat.bench.soak.client import MIX
 from heartbeat.generator.runner import BENCH_PASSWORD, BENCH_USERS
 
 MEMORY_EVERY_S = 5.0
+# The warm-up first requests every read URL this many times per gunicorn worker, the copies
+# at once, so that each worker has rendered every page before its memory is first read.
+SWEEP_PER_WORKER = 2
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -55,7 +58,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="reuse the partnership generated in the database by an earlier run",
     )
     parser.add_argument(
-        "--warmup", type=float, default=15, help="seconds of the same workload first (default 15)"
+        "--warmup",
+        type=float,
+        default=15,
+        help="seconds of the same workload first, after requesting every read URL a few "
+        "times (default 15; 0: no warm-up at all)",
     )
     parser.add_argument(
         "--max-growth",
@@ -195,13 +202,16 @@ def main(argv: list[str] | None = None) -> int:
                 "sessions": sign_in_everyone(server.port),
                 "reads": reads,
                 "mix": MIX,
-                # Marks this run's writes apart from earlier runs' on the same data.
-                "run": int(time.time()) % 1_000_000,
             }
             warmup = {"outcomes": [], "errors": [], "samples": []}
             if args.warmup:
-                print(f"Warming up for {args.warmup:.0f} s", flush=True)
-                warmup, _ = act(server, {**spec, "duration": args.warmup})
+                sweep = SWEEP_PER_WORKER * args.workers
+                print(
+                    f"Warming up: every read URL {sweep} times, then {args.warmup:.0f} s of "
+                    "the workload",
+                    flush=True,
+                )
+                warmup, _ = act(server, {**spec, "duration": args.warmup, "sweep": sweep})
             memory_start = server.worker_memory()
             print(
                 f"Soaking for {args.duration:.0f} s at concurrency {args.concurrency} "
@@ -276,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
             ],
             "outcomes": {
                 action: dict(counts) for action, counts in result["outcome_counts"].items()
+            },
+            "warmup_outcomes": {
+                action: dict(counts)
+                for action, counts in report.outcome_counts(warmup["outcomes"]).items()
             },
             "refusals": [
                 {"action": action, "outcome": outcome, "message": message, "count": count}
