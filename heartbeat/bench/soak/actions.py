@@ -4,8 +4,9 @@ and read the confirmation).
 
 Each action returns an ``Outcome``: ``ok``, ``validation`` (the form came back with an error
 summary: an expected answer under a soak, such as a person already pledged to that need),
-``conflict`` (409: someone saved the same record meanwhile) or ``no target`` (nothing to do,
-such as no open needs). Anything else, such as a 5xx, a connection error, a status the page
+``conflict`` (someone saved the same record meanwhile: a 409, or a redirect to a page whose
+information banner says the record moved on) or ``no target`` (nothing to do, such as no
+open needs). Anything else, such as a 5xx, a connection error, a status the page
 should not answer or a success without its confirmation, raises ``Unexpected``: an error.
 """
 
@@ -53,7 +54,7 @@ MARKER = " Reviewed in soak "
 MAX_REDIRECTS = 3
 
 
-class Unexpected(Exception):  # noqa: N818 - it is what the client records
+class Unexpected(Exception):
     """The server answered what a person would not expect: the soak's errors."""
 
     def __init__(self, method: str, path: str, status: int, detail: str):
