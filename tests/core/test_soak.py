@@ -350,6 +350,16 @@ def test_make_soak_passes_the_scale_and_the_duration():
     assert "-m heartbeat.bench.soak --scale 3 --duration 30 --no-generate" in commands
 
 
+def test_reusing_a_database_that_is_not_there_fails_at_once(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HEARTBEAT_VAR_DIR", str(tmp_path))
+    for name in ("BENCH_DATABASE_URL", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+    assert main(["--scale", "2", "--no-generate", "--output", str(tmp_path / "r.json")]) == 1
+    assert "soak-2.sqlite3, which is not there" in capsys.readouterr().err
+    assert not (tmp_path / "r.json").exists()
+
+
 # The client
 
 

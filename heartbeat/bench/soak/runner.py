@@ -178,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         f"on {os.cpu_count()} CPUs",
         flush=True,
     )
+    if sqlite_file and args.no_generate and not sqlite_file.exists():
+        print(
+            f"The soak could not run: --no-generate reuses {sqlite_file}, which is not there. "
+            "Run without --no-generate first.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         if sqlite_file and not args.no_generate:
             remove_sqlite(sqlite_file)
