@@ -8,7 +8,7 @@ WORKERS ?= 2
 PYTEST_ARGS ?=
 APT_PACKAGES := chromium chromium-driver
 
-.PHONY: run test install dev lint format chromium bench demo clean
+.PHONY: run test install dev lint format chromium bench soak demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,14 @@ format: dev
 SCALE ?= 10
 bench: dev
 	$(BIN)/python -m heartbeat.bench --scale $(SCALE)
+
+## make soak: the same partnership under a mixed workload of reads and writes (pledges,
+## heartbeat updates, project edits) for DURATION seconds; fails on any error or on a
+## worker's memory growing 10% or more. SOAK_ARGS passes more options, such as --no-generate.
+DURATION ?= 120
+SOAK_ARGS ?=
+soak: dev
+	$(BIN)/python -m heartbeat.bench.soak --scale $(SCALE) --duration $(DURATION) $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles var/*.sqlite3*

@@ -1,4 +1,5 @@
-"""Set up one benchmark database: migrate, generate, collect static files, resolve the URLs.
+"""Set up one benchmark database: migrate, generate (or, with ``--no-generate``, check the
+partnership generated before is there), collect static files, resolve the URLs.
 
 Run as ``python -m heartbeat.bench.prepare`` in the environment the server will use (the
 bench passes ``DATABASE_URL``), so that everything that needs Django happens in a process
@@ -45,13 +46,31 @@ def collect_static(call_command) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def missing_bench_users() -> list[str]:
+    """The bench users (by email) the database lacks, or who cannot sign in."""
+    from heartbeat.accounts.models import User
+    from heartbeat.generator.runner import BENCH_USERS
+
+    present = set(
+        User.objects.filter(email__in=BENCH_USERS.values(), is_active=True).values_list(
+            "email", flat=True
+        )
+    )
+    return [email for email in BENCH_USERS.values() if email not in present]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m heartbeat.bench.prepare")
     parser.add_argument("--scale", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--collectstatic", action="store_true")
-    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument(
+        "--no-generate",
+        action="store_true",
+        help="reuse the partnership already generated in the database (its bench users must "
+        "exist) instead of generating one",
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heartbeat.settings")
@@ -67,7 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     engine = engine_description(connection)
     print(f"  {engine}: migrating", flush=True)
     call_command("migrate", interactive=False, verbosity=0)
-    if database_state() == "other":
+    state = database_state()
+    if args.no_generate:
+        missing = missing_bench_users() if state == "generated" else []
+        if state != "generated" or missing:
+            print(
+                "  This database does not hold a partnership `heartbeat generate` made"
+                + (f" (no {', '.join(missing)})" if missing else "")
+                + ", so there is nothing to reuse: run without --no-generate.",
+                file=sys.stderr,
+            )
+            return REFUSED
+        print(f"  {engine}: reusing the generated partnership", flush=True)
+    elif state == "other":
         print(
             "  This database holds organisations that `heartbeat generate` did not create, so "
             "the bench will not flush it. Point BENCH_DATABASE_URL (or --database-url) at a "
@@ -75,11 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return REFUSED
-    if args.reuse and database_state() == "generated":
-        print(f"  {engine}: reusing the partnership already generated", flush=True)
-    else:
-        if args.reuse:
-            print(f"  {engine}: nothing generated to reuse", flush=True)
+    if not args.no_generate:
         print(f"  {engine}: generating scale {args.scale}", flush=True)
         output = io.StringIO()
         call_command("generate", scale=args.scale, seed=args.seed, flush=True, stdout=output)

@@ -95,9 +95,10 @@ def selected_urls(only: list[str]) -> list[BenchURL]:
 
 
 def choose_database(
-    args: argparse.Namespace, environ: dict[str, str], scale: int
+    args: argparse.Namespace, environ: dict[str, str], scale: int, *, name: str = "bench"
 ) -> tuple[str, str, Path | None]:
-    """(database URL, where it came from, SQLite file the bench owns or None)."""
+    """(database URL, where it came from, SQLite file the bench owns or None). The SQLite
+    file is ``var/<name>-<scale>.sqlite3``."""
     for url, source in (
         (args.database_url, "--database-url"),
         (environ.get("BENCH_DATABASE_URL"), "BENCH_DATABASE_URL"),
@@ -105,7 +106,7 @@ def choose_database(
     ):
         if url:
             return url, source, None
-    path = var_dir() / f"bench-{scale}.sqlite3"
+    path = var_dir() / f"{name}-{scale}.sqlite3"
     return f"sqlite:///{path}", "a fresh SQLite file", path
 
 
@@ -124,9 +125,10 @@ def remove_sqlite(path: Path) -> None:
 
 
 def prepare(
-    env: dict[str, str], *, scale: int, seed: int, collectstatic: bool, reuse: bool = False
+    env: dict[str, str], *, scale: int, seed: int, collectstatic: bool, generate: bool = True
 ) -> dict:
-    """Migrate and generate in a subprocess configured like the server; return its report."""
+    """Migrate and generate (or check the data generated before is there, when ``generate``
+    is off) in a subprocess configured like the server; return its report."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     try:
@@ -143,8 +145,8 @@ def prepare(
         ]
         if collectstatic:
             command.append("--collectstatic")
-        if reuse:
-            command.append("--reuse")
+        if not generate:
+            command.append("--no-generate")
         completed = subprocess.run(command, env=env, cwd=PROJECT_DIR, check=False)  # noqa: S603
         if completed.returncode != 0:
             raise BenchError(f"Preparing the database failed (exit {completed.returncode}).")
@@ -308,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             remove_sqlite(sqlite_file)
         env = base_environment(database_url=database_url, static_root=static_root)
         prepared = prepare(
-            env, scale=args.scale, seed=args.seed, collectstatic=True, reuse=args.reuse
+            env, scale=args.scale, seed=args.seed, collectstatic=True, generate=not args.reuse
         )
         engine = prepared["engine"]
         print(f"Engine: {engine}", flush=True)

@@ -1,0 +1,5 @@
+import sys
+
+from heartbeat.bench.soak.runner import main
+
+sys.exit(main())
