@@ -3,6 +3,7 @@
 from functools import lru_cache
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -23,7 +24,8 @@ def url(name: str, *args, **kwargs) -> str:
     arguments (strings and whole numbers: an object's text could change while it stays the
     same key)."""
     if all(type(value) in _PLAIN for value in (*args, *kwargs.values())):
-        return _reverse(get_urlconf(), get_script_prefix(), name, args, tuple(kwargs.items()))
+        urlconf = get_urlconf() or settings.ROOT_URLCONF
+        return _reverse(urlconf, get_script_prefix(), name, args, tuple(kwargs.items()))
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 

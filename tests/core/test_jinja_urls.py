@@ -57,3 +57,10 @@ def test_a_path_that_does_not_exist_is_still_an_error():
         url("portfolio:project_detail", "not a slug")
     with pytest.raises(NoReverseMatch):
         url("portfolio:no_such_page")
+
+
+def test_another_url_configuration_is_remembered_apart(settings):
+    assert url("portfolio:project_list") == "/projects/"
+    settings.ROOT_URLCONF = "tests.core.alternative_urls"
+
+    assert url("portfolio:project_list") == "/elsewhere/projects/"
