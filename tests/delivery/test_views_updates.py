@@ -109,6 +109,37 @@ def test_a_draft_is_saved_and_submitted_later(lead_client, telecare, today):
     assert draft.status == UpdateStatus.SUBMITTED
 
 
+def test_a_draft_submitted_meanwhile_keeps_what_the_other_editor_wrote(
+    lead_client, telecare, today
+):
+    due = latest_due_period("monthly", 0, today)
+    url = reverse("delivery:update_new", args=[telecare.slug])
+    edit_url = lead_client.post(url, _post_data(due, action="draft"))["Location"]
+    draft = HeartbeatUpdate.objects.get(project=telecare, status=UpdateStatus.DRAFT)
+    # Someone else submits the draft (another tab, or a colleague) ...
+    submitted = lead_client.post(edit_url, _post_data(due, version=str(draft.version)))
+    assert submitted.status_code == 302
+
+    # ... while this person saves their own changes to the draft they opened earlier.
+    response = lead_client.post(
+        edit_url,
+        _post_data(due, action="draft", summary="Mine, typed at length", version="1"),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "There is a problem" in html
+    assert "was submitted while you were editing the draft" in html
+    correct = reverse("delivery:update_correct", args=[telecare.slug, draft.pk])
+    assert f'href="{correct}"' in html
+    assert ">Mine, typed at length</textarea>" in html
+    draft.refresh_from_db()
+    assert draft.status == UpdateStatus.SUBMITTED
+    assert draft.summary == "The framework is late; migrations start in January."
+    # Opening the edit page afterwards still leads to the submitted update.
+    assert lead_client.get(edit_url).status_code == 302
+
+
 def test_a_second_update_for_a_period_is_refused_with_a_link_to_the_first(
     lead_client, telecare, today
 ):

@@ -296,13 +296,15 @@ def update_new(request, slug):
 def update_edit(request, slug, pk):
     project = reporting_project(request, slug)
     update, _versions = project_selectors.update_detail(request.user, project, pk)
-    if update.status != UpdateStatus.DRAFT:
+    if update.status != UpdateStatus.DRAFT and request.method != "POST":
         messages.info(request, "That update has been submitted: correct it instead.")
         return redirect("delivery:update_detail", project.slug, update.pk)
     today = timezone.localdate()
     scale = scale_for(project.delivery_settings.scale)
     period = Period(update.period_start, update.period_end, update.cadence)
     milestones = project_selectors.open_milestones(project)
+    if update.status != UpdateStatus.DRAFT:
+        return _submitted_meanwhile(request, project, update, period, scale, milestones, today)
     if request.method == "POST":
         form = UpdateForm(
             request.POST,
@@ -331,6 +333,33 @@ def update_edit(request, slug, pk):
         period=period,
         draft=update,
         last=project_selectors.last_submitted(project, before=period.start),
+    )
+
+
+def _submitted_meanwhile(request, project, update, period, scale, milestones, today):
+    """The draft was submitted (by someone else, or in another tab) while this person was
+    editing it: nothing is saved over the submitted update, and what they wrote comes back
+    to them with the way to add it, a correction."""
+    form = UpdateForm(
+        request.POST, scale=scale, periods=[period], milestones=milestones, drafting=True
+    )
+    form.is_valid()  # draws what they wrote, with any field errors
+    correct = reverse("delivery:update_correct", args=[project.slug, update.pk])
+    message = (
+        f"The update for {period.label} was submitted while you were editing the draft, so "
+        "your changes have not been saved. What you wrote is below: copy what you need into "
+        "a correction of the submitted update."
+    )
+    return _form_context(
+        request,
+        project,
+        form,
+        today=today,
+        period=period,
+        draft=update,
+        status=409,
+        summary_errors=[(message, correct)],
+        conflict=("Correct the submitted update", correct),
     )
 
 
