@@ -775,8 +775,9 @@ def test_project_lead_choices_are_project_leads_and_people_of_the_lead_organisat
         .get(reverse("portfolio:project_edit", args=[led_project.slug]))
         .content.decode()
     )
-    assert f'<option value="{colleague.pk}">' in html
-    assert f'<option value="{stranger.pk}">' not in html
+    # By name as well as value: a user's id can be an organisation's id in another select.
+    assert f'<option value="{colleague.pk}">Colleague (' in html
+    assert f">{stranger.display_name}" not in html and "Stranger" not in html
     assert f'<option value="{led_project.project_lead_id}" selected>' in html
 
 

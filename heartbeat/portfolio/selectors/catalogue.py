@@ -206,11 +206,18 @@ class CatalogueOptions:
     sorts: list[tuple[str, str]] = field(default_factory=lambda: list(SORT_OPTIONS))
 
 
-def catalogue_page_rows(queryset: QuerySet) -> QuerySet:
+def catalogue_page_rows(queryset: QuerySet):
     """The catalogue's rows as the page shows them: only the columns of its table.
 
     Exports need every column (project lead, tags); the page, shown far more often, does not.
+    A search ranked by relevance is paged by ``RankedRows``.
     """
+    if "search_rank" in queryset.query.annotations:
+        return RankedRows(queryset)
+    return _table_columns(queryset)
+
+
+def _table_columns(queryset: QuerySet) -> QuerySet:
     return (
         queryset.select_related(None)
         .prefetch_related(None)
@@ -227,6 +234,29 @@ def catalogue_page_rows(queryset: QuerySet) -> QuerySet:
             "lead_organisation__name",
         )
     )
+
+
+class RankedRows:
+    """A search's matches in order of relevance, as a paginator reads them: counted, ranked
+    and cut into pages on the projects' ids alone, then the page's rows read with their
+    table's columns by id. Ranking reads every match, so the joins the table needs (theme,
+    sub-area, lead organisation) are made for the page shown, not for every match."""
+
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Project]:
+        if not isinstance(index, slice):
+            raise TypeError("RankedRows are read a page (a slice) at a time.")
+        ids = list(self.queryset.values_list("pk", flat=True)[index])
+        rows = {row.pk: row for row in _table_columns(Project.objects.filter(pk__in=ids))}
+        return [rows[pk] for pk in ids]
 
 
 def catalogue_options() -> CatalogueOptions:

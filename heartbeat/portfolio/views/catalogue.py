@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from heartbeat.core.exports import dated_filename, export_response
-from heartbeat.core.pagination import paginate_counted
+from heartbeat.core.pagination import paginate
 from heartbeat.portfolio import permissions, selectors
 from heartbeat.portfolio.forms import CatalogueFilterForm
 from heartbeat.portfolio.models import Stage
@@ -72,7 +72,7 @@ def project_list(request):
         )
     if fmt:
         errors = [*errors, "Downloads come as CSV, XLSX or JSON: choose one of the links."]
-    page_obj = paginate_counted(selectors.catalogue_page_rows(projects), request, PER_PAGE)
+    page_obj = paginate(selectors.catalogue_page_rows(projects), request, PER_PAGE)
     form = CatalogueFilterForm(
         initial=filters.as_params(), options=selectors.catalogue_options(), user=request.user
     )
