@@ -208,6 +208,14 @@ def format_table(results: list[Result], growth_scale: int | None) -> str:
     return "\n".join([line(headers), rule, *(line(row) for row in rows[1:])])
 
 
+def faster_floor(*runs: Result) -> Result:
+    """The floor is measured before the pages and again after them; the faster run is the
+    floor. A run can be slowed by what the machine is doing (the workers are fresh for the
+    first, a busy neighbour for either), never sped up, so the faster is the truer floor
+    and the shares of it are not flattered."""
+    return max(runs, key=lambda run: run.rps)
+
+
 def format_floor(floor: Result) -> str:
     return (
         f"Floor {floor.path} (the cheapest Django response): p50 {_ms(floor.p50)} ms, "

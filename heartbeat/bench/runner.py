@@ -238,19 +238,24 @@ def main_pass(
     with Gunicorn(env=env, workers=args.workers, log_path=log, cwd=PROJECT_DIR) as server:
         cookies = sign_in_roles(server.port, args.urls)
         print(
-            f"Loading {len(args.urls) + 1} URLs, {args.requests} requests each at "
-            f"concurrency {args.concurrency}",
+            f"Loading {len(args.urls)} URLs and the floor before and after them, "
+            f"{args.requests} requests each at concurrency {args.concurrency}",
             flush=True,
         )
-        floor = measure(FLOOR, paths[FLOOR.name], server.port, cookies, args)
-        progress(floor)
+        first_floor = measure(FLOOR, paths[FLOOR.name], server.port, cookies, args)
+        progress(first_floor)
         results = []
         for url in args.urls:
             result = measure(url, paths[url.name], server.port, cookies, args)
-            result.floor_rps = floor.rps
+            result.floor_rps = first_floor.rps
             progress(result)
             results.append(result)
+        last_floor = measure(FLOOR, paths[FLOOR.name], server.port, cookies, args)
+        progress(last_floor)
         memory = server.worker_memory()
+    floor = report.faster_floor(first_floor, last_floor)
+    for result in results:
+        result.floor_rps = floor.rps
     return results, floor, memory
 
 

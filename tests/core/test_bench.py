@@ -444,3 +444,13 @@ def test_sign_in_returns_a_session_cookie(live_server):
     assert "sessionid=" in cookie
     with pytest.raises(BenchError, match="answered HTTP 200"):
         sign_in(port, "bench@example.org", "not-the-password")
+
+
+def test_the_faster_of_the_two_floor_runs_is_the_floor():
+    slow = result(latencies=[10.0] * 20)
+    slow.elapsed_s = 2.0
+    fast = result(latencies=[5.0] * 20)
+
+    assert report.faster_floor(slow, fast) is fast
+    assert report.faster_floor(fast, slow) is fast
+    assert fast.rps > slow.rps
