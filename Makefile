@@ -70,8 +70,9 @@ format: dev
 
 ## make bench: generate a partnership at SCALE, serve it with gunicorn, load every page.
 SCALE ?= 10
+BENCH_ARGS ?=
 bench: dev
-	$(BIN)/python -m heartbeat.bench --scale $(SCALE)
+	$(BIN)/python -m heartbeat.bench --scale $(SCALE) $(BENCH_ARGS)
 
 ## make soak: the same partnership under a mixed workload of reads and writes (pledges,
 ## heartbeat updates, project edits) for DURATION seconds; fails on any error or on a
