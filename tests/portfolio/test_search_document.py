@@ -206,3 +206,16 @@ def test_a_ranked_search_is_paged_on_ids_then_read_whole():
     assert page.paginator.count == len(list(projects))
     assert page.object_list[0].get_deferred_fields() >= {"summary", "problem"}
     assert queries_for(lambda: [p.theme.name for p in rows[0:5]]) == 2
+
+
+def test_a_search_is_paged_the_same_way_on_either_database():
+    for n in range(3):
+        ProjectFactory(title=f"Telecare {n}")
+    filters, _ = selectors.parse_catalogue_filters({"q": "telecare"})
+    projects = selectors.project_catalogue(None, filters)
+
+    rows = selectors.catalogue_page_rows(projects, searched=True)
+
+    assert isinstance(rows, selectors.RankedRows)
+    assert sorted(p.title for p in rows[0:25]) == ["Telecare 0", "Telecare 1", "Telecare 2"]
+    assert rows.count() == 3

@@ -206,13 +206,14 @@ class CatalogueOptions:
     sorts: list[tuple[str, str]] = field(default_factory=lambda: list(SORT_OPTIONS))
 
 
-def catalogue_page_rows(queryset: QuerySet):
+def catalogue_page_rows(queryset: QuerySet, *, searched: bool = False):
     """The catalogue's rows as the page shows them: only the columns of its table.
 
     Exports need every column (project lead, tags); the page, shown far more often, does not.
-    A search ranked by relevance is paged by ``RankedRows``.
+    A search is paged by ``RankedRows``, ranked or not, so that it costs the same queries
+    on PostgreSQL (which ranks) and SQLite (which does not).
     """
-    if "search_rank" in queryset.query.annotations:
+    if searched or "search_rank" in queryset.query.annotations:
         return RankedRows(queryset)
     return _table_columns(queryset)
 

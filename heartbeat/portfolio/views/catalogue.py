@@ -72,7 +72,9 @@ def project_list(request):
         )
     if fmt:
         errors = [*errors, "Downloads come as CSV, XLSX or JSON: choose one of the links."]
-    page_obj = paginate(selectors.catalogue_page_rows(projects), request, PER_PAGE)
+    page_obj = paginate(
+        selectors.catalogue_page_rows(projects, searched=bool(filters.q)), request, PER_PAGE
+    )
     form = CatalogueFilterForm(
         initial=filters.as_params(), options=selectors.catalogue_options(), user=request.user
     )
