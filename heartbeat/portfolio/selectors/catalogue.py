@@ -97,13 +97,13 @@ def parse_catalogue_filters(params) -> tuple[CatalogueFilters, list[str]]:
     return CatalogueFilters(**values), errors
 
 
+# Characters of PostgreSQL's web search syntax, dropped from the words SQLite matches.
+_SEARCH_SYNTAX = str.maketrans("", "", '"()')
+
+
 def _words(q: str) -> list[str]:
     words = (word.translate(_SEARCH_SYNTAX).lstrip("-") for word in q.split())
     return [word for word in words if word and word.lower() != "or"]
-
-
-# Characters of PostgreSQL's web search syntax, dropped from the words SQLite matches.
-_SEARCH_SYNTAX = str.maketrans("", "", '"()')
 
 
 def _search(queryset: QuerySet, q: str, *, rank: bool) -> tuple[QuerySet, bool]:
