@@ -248,6 +248,23 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Heartbeat <heartbeat@localhost>")
 
+# The cache every process shares: Redis in production (CACHE_URL=redis://host:6379/0).
+# Without it, Django's in-process cache (sessions and the figures below stay out of it).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// address")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "heartbeat"),
+        }
+    }
+# Keep the costliest figures (the dashboard, the economics) between requests, keyed on the
+# data's version (heartbeat.core.datacache). Only with a cache every process shares.
+DATA_CACHE = env_bool("DATA_CACHE", bool(CACHE_URL))
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -15,6 +15,16 @@ def _tasks_immediate(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _data_cache(settings):
+    # Figures are kept between requests as in production (core.datacache), in this
+    # process's cache, emptied before each test.
+    from django.core.cache import cache
+
+    settings.DATA_CACHE = True
+    cache.clear()
+
+
 @pytest.fixture
 def council(db):
     return OrganisationFactory(

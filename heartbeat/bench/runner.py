@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from heartbeat.bench import report
+from heartbeat.bench.cache import shared_cache
 from heartbeat.bench.registry import BENCH_URLS, FLOOR, BenchURL
 from heartbeat.bench.server import BenchError, Gunicorn, base_environment, sign_in
 from heartbeat.generator.runner import BENCH_PASSWORD, BENCH_USERS
@@ -310,10 +311,15 @@ def main(argv: list[str] | None = None) -> int:
             "run; other work on this machine will slow the pages down.",
             flush=True,
         )
+    stack = contextlib.ExitStack()
     try:
         if sqlite_file:
             remove_sqlite(sqlite_file)
         env = base_environment(database_url=database_url, static_root=static_root)
+        cache_url, cache_line = stack.enter_context(shared_cache(dict(os.environ)))
+        print(cache_line, flush=True)
+        if cache_url:
+            env["CACHE_URL"] = cache_url
         prepared = prepare(
             env, scale=args.scale, seed=args.seed, collectstatic=True, generate=not args.reuse
         )
@@ -327,12 +333,16 @@ def main(argv: list[str] | None = None) -> int:
             growth_env = base_environment(
                 database_url=f"sqlite:///{growth_file}", static_root=static_root
             )
+            # The counts of the work itself, every figure worked out, not read back.
+            growth_env.pop("CACHE_URL", None)
+            growth_env["DATA_CACHE"] = "0"
             growth = prepare(growth_env, scale=growth_scale, seed=args.seed, collectstatic=False)
             growth_pass(args, growth_env, results, growth["paths"], log)
     except BenchError as error:
         print(f"The benchmark could not run: {error}", file=sys.stderr)
         return 1
     finally:
+        stack.close()
         if not args.keep:
             shutil.rmtree(static_root, ignore_errors=True)
             for path in (sqlite_file, growth_file):
@@ -366,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
             "requests": args.requests,
             "concurrency": args.concurrency,
             "growth_scale": growth_scale,
+            "cache": cache_line,
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "load_average_before": round(load_before, 2),

@@ -659,8 +659,7 @@ def _settings(params: EconomicsQuery) -> appraisal.Settings:
     description="422 discount_rate_out_of_range for a rate outside 0-20.",
 )
 def programme_economics(request, params: Query[EconomicsQuery]):
-    settings = _settings(params)
-    return _economics(appraisal.total(appraisal.flows_by_project(settings)).appraisal(settings))
+    return _economics(selectors.programme_economics(_settings(params)).programme)
 
 
 @router.get(

@@ -38,6 +38,7 @@ from heartbeat.benefits.models import (
 )
 from heartbeat.benefits.periods import period_label, year_label
 from heartbeat.core.aggregates import JoinedText
+from heartbeat.core.datacache import cached
 from heartbeat.core.exceptions import InvalidInput
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, Theme
@@ -470,6 +471,12 @@ def parse_rate(value: str | None, default: Decimal) -> Decimal:
 
 
 def programme_economics(settings: appraisal.Settings) -> ProgrammeEconomics:
+    """The whole programme's economics under ``settings``, kept between requests until the
+    data changes (``core.datacache``)."""
+    return cached("benefits.economics", (repr(settings),), lambda: _programme_economics(settings))
+
+
+def _programme_economics(settings: appraisal.Settings) -> ProgrammeEconomics:
     flows = appraisal.flows_by_project(settings)
     projects = {
         pk: (title, slug, theme_id)

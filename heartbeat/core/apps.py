@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django import forms
+        from django.db.backends.signals import connection_created
 
+        from heartbeat.core.datacache import watch_connection
         from heartbeat.core.text import ProhibitControlCharactersValidator
 
         # Every text field of every form refuses control characters (Django's own check
@@ -16,3 +18,6 @@ class CoreConfig(AppConfig):
         validator = ProhibitControlCharactersValidator()
         if validator not in forms.CharField.default_validators:
             forms.CharField.default_validators = [*forms.CharField.default_validators, validator]
+
+        # Every connection reports its writes, so cached figures never outlive the data.
+        connection_created.connect(watch_connection, dispatch_uid="heartbeat-data-version")

@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from heartbeat.core.datacache import cached
 from heartbeat.delivery.cadence import (
     Period,
     first_owed_period,
@@ -56,7 +57,7 @@ from heartbeat.delivery.selectors.reporting import (
     with_reporting,
     with_submitted,
 )
-from heartbeat.portfolio.models import Project, ResourceRequirement, Theme
+from heartbeat.portfolio.models import Project, ResourceRequirement, Theme, visibilities_for
 from heartbeat.recruitment.coverage import percent as coverage_percent
 from heartbeat.recruitment.selectors import with_coverage
 
@@ -410,8 +411,20 @@ def programme_dashboard(
     settings: DeliverySettings | None = None,
 ) -> Dashboard:
     """Everything the dashboard shows except the details of the rows on the page (those
-    come from ``fill_details`` for the page shown)."""
-    settings = settings or programme_settings()
+    come from ``fill_details`` for the page shown).
+
+    Kept between requests for everyone who sees the same projects (``core.datacache``:
+    never read after the data changed), unless the settings are given."""
+    if settings is not None:
+        return _programme_dashboard(user, filters, today=today, settings=settings)
+    return cached(
+        "delivery.dashboard",
+        (visibilities_for(user), repr(filters), today),
+        lambda: _programme_dashboard(user, filters, today=today, settings=programme_settings()),
+    )
+
+
+def _programme_dashboard(user, filters, *, today, settings) -> Dashboard:
     lines = project_lines(user, filters, settings, today)
     ids = _ids(filtered_projects(user, filters, settings), lines)
     themes = list(Theme.objects.order_by("order", "name"))

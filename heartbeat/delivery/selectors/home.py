@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from heartbeat.core.datacache import cached
 from heartbeat.delivery.config import programme_settings
 from heartbeat.delivery.models import DeliverySettings, RaidItem, RaidKind, RaidStatus
 from heartbeat.delivery.selectors.reporting import (
@@ -14,7 +15,7 @@ from heartbeat.delivery.selectors.reporting import (
     with_reporting,
     with_submitted,
 )
-from heartbeat.portfolio.models import Project
+from heartbeat.portfolio.models import Project, visibilities_for
 
 
 @dataclass
@@ -56,8 +57,19 @@ def due_updates(
 ) -> list[DueLine]:
     """Active projects with an update overdue, or due this period and not yet in; those of
     ``lead`` only when given (two queries, whatever the number of projects: the settings,
-    unless given, and the projects with their reporting state)."""
-    settings = settings or programme_settings()
+    unless given, and the projects with their reporting state). Kept between requests for
+    everyone who sees the same projects, until the data changes (``core.datacache``),
+    unless the settings are given."""
+    if settings is not None:
+        return _due_updates(user, today, lead, settings, include_due)
+    return cached(
+        "delivery.due-updates",
+        (visibilities_for(user), today, getattr(lead, "pk", None), include_due),
+        lambda: _due_updates(user, today, lead, programme_settings(), include_due),
+    )
+
+
+def _due_updates(user, today, lead, settings, include_due) -> list[DueLine]:
     queryset = Project.objects.visible_to(user).filter(stage__in=OWING_STAGES)
     if lead is not None:
         queryset = queryset.filter(project_lead=lead)

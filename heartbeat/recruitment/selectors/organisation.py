@@ -30,6 +30,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from heartbeat.core.datacache import cached
 from heartbeat.core.months import add_months, first_of_month, month_range
 from heartbeat.portfolio.models import Project, ResourceRequirement, Stage, StageTransition
 from heartbeat.recruitment.coverage import ZERO, pledge_days_by_month, sum_by_month
@@ -336,7 +337,12 @@ def _days(value) -> Decimal:
 
 def councils_over_capacity(today: datetime.date | None = None) -> list[OverCapacity]:
     """Organisations with months in the window when more days are pledged than they
-    declared, by name (2 queries, however many organisations and pledges)."""
+    declared, by name (2 queries, however many organisations and pledges), kept between
+    requests until the data changes (``core.datacache``)."""
+    return cached("recruitment.over-capacity", (today,), lambda: _councils_over_capacity(today))
+
+
+def _councils_over_capacity(today: datetime.date | None) -> list[OverCapacity]:
     months = window(today)
     start, end = months[0], months[-1]
     declared = OrganisationCapacity.objects.filter(start_month__lte=end, end_month__gte=start)
