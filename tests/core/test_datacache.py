@@ -273,27 +273,33 @@ def test_a_project_made_partnership_only_is_not_shown_to_a_visitor_from_a_kept_f
     for _ in range(5):
         type(project).objects.filter(pk=project.pk).update(visibility=Visibility.PUBLIC)
         assert shown()
-        committed = []
-
-        def hide():
-            with transaction.atomic():
-                type(project).objects.filter(pk=project.pk).update(
-                    visibility=Visibility.PARTNERSHIP
-                )
-            committed.append(time.monotonic())
-
-        def read_repeatedly():
-            seen_after_commit = []
-            for _ in range(40):
-                started = time.monotonic()
-                if shown() and committed and committed[0] < started:
-                    seen_after_commit.append(started)
-            return seen_after_commit
-
-        results = at_once(hide, read_repeatedly)
+        results = at_once(*_hide_while_reading(project, shown))
         assert [kind for kind, _ in results] == ["ok", "ok"]
-        assert results[1][1] == []
+        assert results[1][1] == [], "a read after the commit showed the hidden project"
         assert not shown()
+
+
+def _hide_while_reading(project, shown):
+    """Two calls for ``at_once``: one makes ``project`` partnership-only, the other reads
+    ``shown()`` forty times and returns the reads that began after the commit yet showed it."""
+    from heartbeat.portfolio.models import Visibility
+
+    committed = []
+
+    def hide():
+        with transaction.atomic():
+            type(project).objects.filter(pk=project.pk).update(visibility=Visibility.PARTNERSHIP)
+        committed.append(time.monotonic())
+
+    def read_repeatedly():
+        seen_after_commit = []
+        for _ in range(40):
+            started = time.monotonic()
+            if shown() and committed and committed[0] < started:
+                seen_after_commit.append(started)
+        return seen_after_commit
+
+    return hide, read_repeatedly
 
 
 # Shared between processes (Redis) ------------------------------------------------------------
@@ -312,7 +318,7 @@ def redis_url(settings):
     if binary is None:
         pytest.skip("redis-server is not installed (CI installs it: .ci/run)")
     port = _free_port()
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 (the installed redis-server)
         [binary, "--port", str(port), "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
     )
@@ -347,19 +353,24 @@ def test_a_write_in_another_process_is_seen_through_redis(redis_url):
     # Another process (as another gunicorn worker would) moves the version on.
     env = {**os.environ, "CACHE_URL": redis_url, "DJANGO_SETTINGS_MODULE": "heartbeat.settings"}
     env.pop("PYTEST_VERSION", None)
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from heartbeat.core import datacache; datacache.bump()",
-        ],
-        cwd=ROOT,
-        env={**env, "SECRET_KEY": "test-only", "DEBUG": "1"},
-        check=True,
-        timeout=60,
+    out = _settings_in_a_fresh_process(
+        {**env, "SECRET_KEY": "test-only", "DEBUG": "1"},
+        "from heartbeat.core import datacache; datacache.bump()",
     )
+    assert out.returncode == 0, out.stderr
     figure.read()
     assert figure.calls == 2
+
+
+def _settings_in_a_fresh_process(env: dict, code: str) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 (this interpreter, the test's own code)
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_the_settings_name_redis_for_the_shared_cache():
@@ -370,13 +381,11 @@ def test_the_settings_name_redis_for_the_shared_cache():
         "DJANGO_SETTINGS_MODULE": "heartbeat.settings",
     }
     code = (
-        "import django; django.setup(); from django.conf import settings; "
+        "from django.conf import settings; "
         "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'], "
         "settings.DATA_CACHE)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
+    out = _settings_in_a_fresh_process(env, code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == [
         "django.core.cache.backends.redis.RedisCache",
@@ -384,9 +393,7 @@ def test_the_settings_name_redis_for_the_shared_cache():
         "True",
     ]
     env["CACHE_URL"] = "memcached://cache.internal:11211"
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
+    out = _settings_in_a_fresh_process(env, code)
     assert out.returncode != 0
     assert "CACHE_URL must be a redis://" in out.stderr
 
@@ -394,8 +401,7 @@ def test_the_settings_name_redis_for_the_shared_cache():
 def test_without_a_shared_cache_figures_are_not_kept():
     env = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "DATA_CACHE")}
     env.update(DEBUG="1", DJANGO_SETTINGS_MODULE="heartbeat.settings")
-    code = "import django; django.setup(); from django.conf import settings; print(settings.DATA_CACHE)"
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    out = _settings_in_a_fresh_process(
+        env, "from django.conf import settings; print(settings.DATA_CACHE)"
     )
     assert out.stdout.strip() == "False", out.stderr
