@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from heartbeat.core.registry import Section, rows_and_count
+from heartbeat.core.datacache import cached
+from heartbeat.core.registry import Section, list_limit, rows_and_total
 from heartbeat.portfolio.models import Stage
 from heartbeat.recruitment import permissions
 from heartbeat.recruitment.selectors import organisation as hub
@@ -122,8 +123,17 @@ def help_section(request, organisation) -> Section | None:
     user = request.user
     if not permissions.can_see_where_to_help(user, organisation) or not organisation.active:
         return None
-    needs, count = rows_and_count(hub.matching_needs(user, organisation), request, HELP_ROWS)
-    matches = hub.help_matches(organisation, needs)
+    limit = list_limit(request, HELP_ROWS)
+
+    def work_out():
+        needs, count = rows_and_total(hub.matching_needs(user, organisation), limit)
+        return hub.help_matches(organisation, needs), count
+
+    # The same for everyone signed in (visitors see public projects' needs only), kept
+    # until the data changes (core.datacache).
+    matches, count = cached(
+        "recruitment.where-can-help", (organisation.pk, _signed_in(user), limit), work_out
+    )
     return Section(
         key="help",
         title="Where this council can help",
