@@ -15,10 +15,19 @@ from heartbeat.accounts.home import (
     is_project_lead,
     signed_in,
 )
+from heartbeat.core.datacache import cached
 from heartbeat.core.formatting import uk_datetime
-from heartbeat.core.registry import HomeBlock, HomeCard, full_list_url, list_limit, rows_and_count
+from heartbeat.core.registry import (
+    HOME_ROWS,
+    HomeBlock,
+    HomeCard,
+    full_list_url,
+    list_limit,
+    rows_and_count,
+    rows_and_total,
+)
 from heartbeat.portfolio import hub
-from heartbeat.portfolio.models import Project, Stage
+from heartbeat.portfolio.models import Project, Stage, visibilities_for
 
 
 def _colours() -> dict:
@@ -126,7 +135,13 @@ def changed_since_approval_block(request) -> HomeBlock | None:
     """Programme office: approved projects whose definition changed after the approval."""
     if not is_programme_office(request.user):
         return None
-    projects, count = rows_and_count(hub.changed_since_approval(request.user), request)
+    user, limit = request.user, list_limit(request, HOME_ROWS)
+    # The same for the whole office (it sees every project): kept until the data changes.
+    projects, count = cached(
+        "portfolio.changed-since-approval",
+        (visibilities_for(user), limit),
+        lambda: rows_and_total(hub.changed_since_approval(user), limit),
+    )
     return HomeBlock(
         key="changed-since-approval",
         title="Projects changed since approval",
