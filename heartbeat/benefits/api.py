@@ -35,6 +35,7 @@ from heartbeat.benefits.models import (
 )
 from heartbeat.benefits.periods import period_key, year_label
 from heartbeat.core.api.paging import MAX_OFFSET, page_of
+from heartbeat.core.datacache import cached
 from heartbeat.core.exceptions import InvalidInput, NotFound
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project, Theme
@@ -659,7 +660,14 @@ def _settings(params: EconomicsQuery) -> appraisal.Settings:
     description="422 discount_rate_out_of_range for a rate outside 0-20.",
 )
 def programme_economics(request, params: Query[EconomicsQuery]):
-    return _economics(selectors.programme_economics(_settings(params)).programme)
+    settings = _settings(params)
+    # The programme's appraisal alone, kept apart from the page's figures it comes from.
+    programme = cached(
+        "benefits.programme-appraisal",
+        (repr(settings),),
+        lambda: selectors.programme_economics(settings).programme,
+    )
+    return _economics(programme)
 
 
 @router.get(
