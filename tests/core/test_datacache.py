@@ -405,3 +405,19 @@ def test_without_a_shared_cache_figures_are_not_kept():
         env, "from django.conf import settings; print(settings.DATA_CACHE)"
     )
     assert out.stdout.strip() == "False", out.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_clear_figures_drops_every_kept_figure():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    OrganisationFactory(name="Angus")
+    figure = Counter()
+    figure.read()
+    out = StringIO()
+    call_command("clear_figures", stdout=out)
+    assert "worked out afresh" in out.getvalue()
+    figure.read()
+    assert figure.calls == 2
