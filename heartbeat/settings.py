@@ -107,6 +107,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "heartbeat.core.jinja2env.environment",
+            "context_processors": ["heartbeat.core.jinja2env.csrf_once"],
             "autoescape": True,
             "auto_reload": DEBUG,
         },
@@ -249,7 +250,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Heartbeat <heartbeat@localhost>")
 
 # The cache every process shares: Redis in production (CACHE_URL=redis://host:6379/0).
-# Without it, Django's in-process cache (sessions and the figures below stay out of it).
+# Without it, Django's in-process cache (sessions and the figures below stay out of it:
+# sessions are then kept in the database alone).
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
     if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -261,6 +263,9 @@ if CACHE_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "heartbeat"),
         }
     }
+    # Sessions are read from the shared cache and written to both, so a signed-in page
+    # skips the session query; a cache emptied or lost falls back to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Keep the costliest figures (the dashboard, the economics) between requests, keyed on the
 # data's version (heartbeat.core.datacache). Only with a cache every process shares.
 DATA_CACHE = env_bool("DATA_CACHE", bool(CACHE_URL))

@@ -5,13 +5,15 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
 from jinja2 import Environment
 
-from heartbeat.core import formatting
+from heartbeat.core import components, formatting
 from heartbeat.core.registry import collect, header_links, nav_items
 
 
@@ -57,6 +59,41 @@ def site_header_links(request) -> list:
     return collect(header_links, request) if request is not None else []
 
 
+class _Once:
+    """A value worked out the first time a template shows it, then shown as it was.
+
+    Django's Jinja2 backend gives every template a ``csrf_input`` that masks the token
+    afresh each time it is written: a page of forms (a button to mark each notification
+    read, to approve each question) made one random mask per form. One page needs one."""
+
+    __slots__ = ("_make", "_request", "_value")
+
+    def __init__(self, make, request):
+        self._make = make
+        self._request = request
+        self._value = None
+
+    def __str__(self) -> str:
+        if self._value is None:
+            self._value = self._make(self._request)
+        return self._value
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def csrf_once(request) -> dict:
+    """Context processor: the form token masked once for the whole page."""
+    token = _Once(get_token, request)
+    field = _Once(
+        lambda _request: format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(token)
+        ),
+        request,
+    )
+    return {"csrf_input": field, "csrf_token": token}
+
+
 def build_query(params: dict) -> str:
     return urlencode({k: v for k, v in params.items() if v not in (None, "")}, doseq=True)
 
@@ -76,6 +113,7 @@ def environment(**options) -> Environment:
             "header_links": site_header_links,
             "period": formatting.period,
             "during": formatting.during,
+            "components": components,
         }
     )
     env.filters.update(

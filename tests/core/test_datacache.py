@@ -383,7 +383,7 @@ def test_the_settings_name_redis_for_the_shared_cache():
     code = (
         "from django.conf import settings; "
         "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'], "
-        "settings.DATA_CACHE)"
+        "settings.DATA_CACHE, settings.SESSION_ENGINE)"
     )
     out = _settings_in_a_fresh_process(env, code)
     assert out.returncode == 0, out.stderr
@@ -391,6 +391,7 @@ def test_the_settings_name_redis_for_the_shared_cache():
         "django.core.cache.backends.redis.RedisCache",
         "redis://cache.internal:6379/2",
         "True",
+        "django.contrib.sessions.backends.cached_db",
     ]
     env["CACHE_URL"] = "memcached://cache.internal:11211"
     out = _settings_in_a_fresh_process(env, code)
@@ -402,9 +403,9 @@ def test_without_a_shared_cache_figures_are_not_kept():
     env = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "DATA_CACHE")}
     env.update(DEBUG="1", DJANGO_SETTINGS_MODULE="heartbeat.settings")
     out = _settings_in_a_fresh_process(
-        env, "from django.conf import settings; print(settings.DATA_CACHE)"
+        env, "from django.conf import settings; print(settings.DATA_CACHE, settings.SESSION_ENGINE)"
     )
-    assert out.stdout.strip() == "False", out.stderr
+    assert out.stdout.split() == ["False", "django.contrib.sessions.backends.db"], out.stderr
 
 
 @pytest.mark.django_db(transaction=True)
