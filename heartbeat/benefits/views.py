@@ -36,7 +36,7 @@ from heartbeat.benefits.models import (
 from heartbeat.benefits.periods import financial_year_of, period_key, periods, year_label
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
-from heartbeat.core.pagination import paginate
+from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project
 from heartbeat.portfolio.permissions import is_programme_office
@@ -95,7 +95,7 @@ def register(request):
         )
     if fmt:
         errors = [*errors, "Downloads come as CSV or XLSX: choose one of the links."]
-    page_obj = paginate(benefits, request, PER_PAGE)
+    page_obj = paginate(RowsById(benefits, keep="benefits.register"), request, PER_PAGE)
     rows = selectors.register_page_rows(page_obj.object_list)
     return render(
         request,

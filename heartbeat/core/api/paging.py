@@ -4,19 +4,26 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 
 from heartbeat.core.exceptions import InvalidInput
+from heartbeat.core.pagination import RowsById
 
 # The furthest any list may be paged: past it the databases' integers overflow.
 MAX_OFFSET = 10_000_000
 
 
 def page_of(queryset, *, limit: int, offset: int, item: Callable[[Any], Any]) -> dict:
-    """The total, and ``item(row)`` for each row of the requested slice (two queries)."""
+    """The total, and ``item(row)`` for each row of the requested slice (two queries).
+
+    A queryset is read as ``RowsById`` reads it: the list's ids, kept in the shared cache
+    until the data changes, then the slice's rows by id (one query when the ids are kept)."""
     if not 0 <= offset <= MAX_OFFSET:
         raise InvalidInput(f"The offset must be between 0 and {MAX_OFFSET:,}.", field="offset")
+    if isinstance(queryset, QuerySet) and queryset.query.combinator is None:
+        queryset = RowsById(queryset, keep=f"api:{queryset.model._meta.label_lower}")
     return {
         "count": queryset.count(),
         "limit": limit,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
 from heartbeat.core.formatting import uk_date
-from heartbeat.core.pagination import paginate
+from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.forms import DecisionForm, gate_choices
 from heartbeat.governance.models import Board, Meeting, MeetingStatus, Outcome, StageGate
@@ -52,7 +52,9 @@ def decision_log(request):
         common(
             page_title="Decision log",
             breadcrumbs=crumbs(("Decision log", None)),
-            page_obj=paginate(decisions, request, PER_PAGE),
+            page_obj=paginate(
+                RowsById(decisions, keep="governance.decision-log"), request, PER_PAGE
+            ),
             filters=filters,
             filter_errors=errors,
             boards=list(Board.objects.values_list("slug", "name")),

@@ -149,7 +149,8 @@ def project_detail(user, slug: str) -> Project:
 
     Besides the related managers, the project carries ``scope_in`` and ``scope_out`` lists.
     """
-    project = (
+    # A slug names one project: no sorting (``first()`` would sort the joined row by title).
+    found = (
         Project.objects.visible_to(user)
         .select_related(
             "theme",
@@ -157,7 +158,6 @@ def project_detail(user, slug: str) -> Project:
             "lead_organisation",
             "project_lead",
             "project_lead__organisation",
-            "created_by",
             "baseline__taken_by",
         )
         .prefetch_related(
@@ -171,8 +171,9 @@ def project_detail(user, slug: str) -> Project:
             ),
         )
         .filter(slug=slug)
-        .first()
+        .order_by()[:1]
     )
+    project = next(iter(found), None)
     if project is None or not permissions.can_view_project(user, project):
         raise Http404("No such project, or you cannot see it.")
     _load_definition(project)

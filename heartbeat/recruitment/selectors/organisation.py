@@ -213,15 +213,20 @@ class OrganisationProject:
 def organisation_projects(user, organisation) -> QuerySet[Project]:
     """Projects the organisation leads or takes part in (interested, committed or active),
     that ``user`` may see, open ones first (1 query)."""
-    participation = Participation.objects.filter(project=OuterRef("pk"), organisation=organisation)
+    # One participation a project and organisation (a unique constraint): no ordering needed.
+    participation = Participation.objects.filter(
+        project=OuterRef("pk"), organisation=organisation
+    ).order_by()
+    # The projects it takes part in are found once, not by a look-up for every project.
+    taking_part = Participation.objects.filter(
+        organisation=organisation, status__in=CURRENT_PARTICIPATION
+    ).values("project_id")
     return (
         Project.objects.visible_to(user)
+        .filter(Q(lead_organisation=organisation) | Q(pk__in=taking_part))
         .annotate(
             participation_status=Subquery(participation.values("status")[:1]),
             participation_role=Subquery(participation.values("role")[:1]),
-        )
-        .filter(
-            Q(lead_organisation=organisation) | Q(participation_status__in=CURRENT_PARTICIPATION)
         )
         .select_related("lead_organisation")
         .annotate(

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heartbeat.core.exports import export_response
-from heartbeat.core.pagination import paginate
+from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.portfolio.models import Theme
 from heartbeat.recruitment import permissions, selectors
 from heartbeat.recruitment.forms import NeedFilterForm
@@ -57,7 +57,7 @@ def open_needs(request):
             "breadcrumbs": [("Home", "/"), ("Open needs", None)],
             "form": form,
             "filter_errors": filter_errors,
-            "page_obj": paginate(needs, request, PER_PAGE),
+            "page_obj": paginate(RowsById(needs, keep="recruitment.open-needs"), request, PER_PAGE),
             "filters": filters,
         },
     )
@@ -68,7 +68,7 @@ def where_to_help(request):
     _require(permissions.can_see_where_to_help(request.user, organisation))
     filters, filter_errors = selectors.parse_need_filters(request.GET)
     needs, people, pledged = selectors.where_to_help(request.user, organisation, filters)
-    page_obj = paginate(needs, request, PER_PAGE)
+    page_obj = paginate(RowsById(needs, keep="recruitment.where-to-help"), request, PER_PAGE)
     return render(
         request,
         "recruitment/where_to_help.html",

@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
-from heartbeat.core.pagination import paginate
+from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Theme
 from heartbeat.work_requests import attachments as files
@@ -45,7 +45,9 @@ def request_list(request):
         )
     if fmt:
         errors = [*errors, "Downloads come as CSV or XLSX: choose one of the links."]
-    page_obj = paginate(selectors.page_rows(requests), request, PER_PAGE)
+    page_obj = paginate(
+        RowsById(selectors.page_rows(requests), keep="work-requests.list"), request, PER_PAGE
+    )
     form = RequestFilterForm(
         initial=filters.as_params(),
         themes=Theme.objects.only("slug", "name"),
