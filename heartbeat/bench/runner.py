@@ -260,17 +260,18 @@ def main_pass(
     return results, floor, memory
 
 
-def growth_pass(
+def counting_pass(
     args: argparse.Namespace,
     env: dict[str, str],
-    results: list[report.Result],
     paths: dict[str, str],
     log: Path,
-) -> None:
-    """Request each URL a few times on the smaller dataset and record its query count."""
+) -> list[tuple[int | None, int]]:
+    """Request each URL a few times, one at a time, and give the last request's query count
+    and status (the first may fill per-process caches)."""
+    counted = []
     with Gunicorn(env=env, workers=1, log_path=log, cwd=PROJECT_DIR) as server:
         cookies = sign_in_roles(server.port, args.urls)
-        for url, result in zip(args.urls, results, strict=True):
+        for url in args.urls:
             measured = load(
                 server.port,
                 paths[url.name],
@@ -280,9 +281,49 @@ def growth_pass(
                 warmup=0,
                 time_limit=args.time_limit,
             )
-            # The last request: the first may fill per-process caches.
-            result.growth_queries = measured["queries"][-1] if measured["queries"] else None
-            result.growth_status = measured["statuses"][-1] if measured["statuses"] else 0
+            counted.append(
+                (
+                    measured["queries"][-1] if measured["queries"] else None,
+                    measured["statuses"][-1] if measured["statuses"] else 0,
+                )
+            )
+    return counted
+
+
+def growth_pass(
+    args: argparse.Namespace,
+    env: dict[str, str],
+    results: list[report.Result],
+    paths: dict[str, str],
+    log: Path,
+) -> None:
+    """Request each URL a few times on the smaller dataset and record its query count."""
+    for result, (queries, status) in zip(
+        results, counting_pass(args, env, paths, log), strict=True
+    ):
+        result.growth_queries = queries
+        result.growth_status = status
+
+
+def work_pass(
+    args: argparse.Namespace,
+    env: dict[str, str],
+    results: list[report.Result],
+    paths: dict[str, str],
+    log: Path,
+) -> None:
+    """The main pass reads kept figures back; the growth check compares the work itself.
+    Count each URL's queries on the same data with every figure worked out."""
+    for result, (queries, _status) in zip(
+        results, counting_pass(args, without_kept_figures(env), paths, log), strict=True
+    ):
+        result.work_queries = queries
+
+
+def without_kept_figures(env: dict[str, str]) -> dict[str, str]:
+    """The same settings with no figure kept between requests. The shared cache stays, so
+    sessions are read as in the main pass (from the cache, with CACHE_URL)."""
+    return {**env, "DATA_CACHE": "0"}
 
 
 def write_json(path: Path, payload: dict) -> None:
@@ -328,14 +369,18 @@ def main(argv: list[str] | None = None) -> int:
         results, floor, memory = main_pass(args, env, prepared["paths"], log)
 
         if growth_scale:
+            if cache_url:
+                print(f"Counting queries at scale {args.scale} with no figure kept", flush=True)
+                work_pass(args, env, results, prepared["paths"], log)
             print(f"Checking query counts at scale {growth_scale} (SQLite)", flush=True)
             remove_sqlite(growth_file)
             growth_env = base_environment(
                 database_url=f"sqlite:///{growth_file}", static_root=static_root
             )
+            if cache_url:
+                growth_env["CACHE_URL"] = cache_url
             # The counts of the work itself, every figure worked out, not read back.
-            growth_env.pop("CACHE_URL", None)
-            growth_env["DATA_CACHE"] = "0"
+            growth_env = without_kept_figures(growth_env)
             growth = prepare(growth_env, scale=growth_scale, seed=args.seed, collectstatic=False)
             growth_pass(args, growth_env, results, growth["paths"], log)
     except BenchError as error:

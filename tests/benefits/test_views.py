@@ -7,7 +7,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -367,3 +369,32 @@ def test_bringing_in_the_definition_from_the_page(client_for, project_lead, proj
     response = client.post(reverse("benefits:from_definition", args=[project.slug]))
     assert response.status_code == 302
     assert Benefit.objects.get().title == "Fewer failed alarm calls"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_value_statement_pdf_is_kept_until_the_data_changes(
+    client_for, member, council, filled
+):
+    from pypdf import PdfReader
+
+    def text(response) -> str:
+        reader = PdfReader(io.BytesIO(response.content))
+        return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+    client = client_for(member)
+    url = reverse("benefits:value_statement_pdf", args=[council.slug])
+    first = client.get(url)
+    assert "Direct contributions £30,000.00" in text(first)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.content == first.content
+    assert not any("benefits_" in q["sql"] for q in queries.captured_queries)
+    assert (
+        again["Content-Disposition"] == f'attachment; filename="{council.slug}-value-statement.pdf"'
+    )
+    cost = Cost.objects.filter(organisation=council).first()
+    cost.amount += 1000
+    cost.save()
+    assert "Direct contributions £31,000.00" in text(client.get(url))
+    # A council that does not exist is still not found, kept or not.
+    assert client.get(reverse("benefits:value_statement_pdf", args=["nowhere"])).status_code == 404

@@ -139,6 +139,25 @@ def test_counts_that_differ_at_the_smaller_scale_grow():
     assert report.verdict(result(queries=9, growth=7)) == "queries grow with data"
 
 
+def test_with_kept_figures_the_growth_check_compares_the_counts_worked_out():
+    # The main pass read a kept figure back (5 queries); worked out, the page makes 16 at
+    # this scale as at the smaller one: it does not grow.
+    kept = result(queries=5, growth=16, work_queries=16)
+    assert report.verdict(kept) == "OK"
+    assert report.result_json(kept)["queries_figures_worked_out"] == 16
+    assert report.verdict(result(queries=5, growth=16, work_queries=18)) == (
+        "queries grow with data"
+    )
+
+
+def test_the_growth_pass_and_the_count_worked_out_keep_sessions_but_no_figures():
+    from heartbeat.bench import runner
+
+    env = {"CACHE_URL": "redis://127.0.0.1:6379/0", "DATABASE_URL": "postgres://x/y"}
+    assert runner.without_kept_figures(env) == {**env, "DATA_CACHE": "0"}
+    assert "DATA_CACHE" not in env
+
+
 def test_failed_requests_are_reported_by_status():
     measured = result(statuses=[200] * 17 + [404, 404, 0])
 
