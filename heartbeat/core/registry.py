@@ -165,11 +165,28 @@ def list_limit(request, default: int = HOME_ROWS) -> int | None:
 def rows_and_total(queryset, limit: int | None) -> tuple[list, int]:
     """The first ``limit`` rows of ``queryset`` (all of them for None) and how many rows it
     has in all, in one query whatever the number: the total rides on each row as a window
-    count. Works for model and ``values()`` querysets."""
+    count. Works for model and ``values()`` querysets.
+
+    Counting every row costs the database the whole list, joins and all, for the few a
+    block shows; so the answer is kept in the shared cache until the data changes
+    (``core.datacache``), under the query's own SQL and parameters, which hold everything
+    that decides the rows: the person's visibility, their organisation, the day."""
+    from django.core.exceptions import EmptyResultSet
     from django.db.models import Count, Window
 
+    from heartbeat.core.datacache import cached
+
     counted = queryset.annotate(_home_total=Window(Count("pk")))
-    rows = list(counted if limit is None else counted[:limit])
+    sliced = counted if limit is None else counted[:limit]
+    try:
+        sql, params = sliced.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing, such as ``in []``
+        return [], 0
+    return cached("core.rows-and-total", (sql, repr(params)), lambda: _rows_and_total(sliced))
+
+
+def _rows_and_total(sliced) -> tuple[list, int]:
+    rows = list(sliced)
     if not rows:
         return rows, 0
     first = rows[0]

@@ -128,3 +128,27 @@ def test_rows_and_count_reads_the_rows_and_their_total_in_one_query(size):
 def test_rows_and_count_of_nothing_is_zero():
     rows, count = registry.rows_and_count(Organisation.objects.none(), RequestFactory().get("/"))
     assert (rows, count) == ([], 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_blocks_rows_and_total_are_kept_until_the_data_changes():
+    for n in range(7):
+        Organisation.objects.create(name=f"Council {n:02d}", slug=f"council-{n}", kind="partner")
+    queryset = Organisation.objects.order_by("name")
+
+    def read(qs=queryset, limit=5):
+        result = {}
+
+        def run():
+            result["value"] = registry.rows_and_total(qs, limit)
+
+        return queries_for(run), [o.name for o in result["value"][0]], result["value"][1]
+
+    assert read() == (1, [f"Council {n:02d}" for n in range(5)], 7)
+    assert read() == (0, [f"Council {n:02d}" for n in range(5)], 7)
+    # Another query (another person's filter, another limit) is another answer.
+    assert read(queryset.filter(name__gte="Council 05")) == (1, ["Council 05", "Council 06"], 2)
+    assert read(limit=2)[0] == 1
+    Organisation.objects.create(name="Council 00a", slug="council-00a", kind="partner")
+    queries, names, total = read()
+    assert (queries, names[:2], total) == (1, ["Council 00", "Council 00a"], 8)

@@ -108,3 +108,10 @@ def test_an_api_page_counts_and_slices_the_same_rows(people):
         "items": ["Person 03", "Person 02", "Person 01", "Person 00"],
     }
     assert len(queries.captured_queries) == 2
+
+
+def test_an_api_page_of_values_is_sliced_as_it_is(people):
+    rows = listed().values("full_name")
+    body = page_of(rows, limit=2, offset=0, item=lambda row: row["full_name"])
+    assert body["items"] == ["Person 11", "Person 10"]
+    assert body["count"] == 12

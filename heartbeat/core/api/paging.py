@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 
@@ -22,7 +23,11 @@ def page_of(queryset, *, limit: int, offset: int, item: Callable[[Any], Any]) ->
     until the data changes, then the slice's rows by id (one query when the ids are kept)."""
     if not 0 <= offset <= MAX_OFFSET:
         raise InvalidInput(f"The offset must be between 0 and {MAX_OFFSET:,}.", field="offset")
-    if isinstance(queryset, QuerySet) and queryset.query.combinator is None:
+    if (
+        isinstance(queryset, QuerySet)
+        and queryset._iterable_class is ModelIterable  # rows as model instances, with a pk
+        and queryset.query.combinator is None
+    ):
         queryset = RowsById(queryset, keep=f"api:{queryset.model._meta.label_lower}")
     return {
         "count": queryset.count(),
