@@ -263,3 +263,39 @@ def test_changes_keep_their_budget(programme_office):
     assert_same_queries(
         _products, lambda: selectors.changes_since(programme_office, since), budget=3
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_grid_is_kept_for_visitors_and_members_apart_until_the_data_changes(member):
+    from django.contrib.auth.models import AnonymousUser
+
+    from tests.querybudget import queries_for
+
+    theme = ThemeFactory(name="Digital Services", order=1)
+    public = ProductFactory(
+        project=ProjectFactory(theme=theme, visibility=Visibility.PUBLIC), planned_quarter=NOW
+    )
+    inside = ProductFactory(
+        project=ProjectFactory(theme=theme, visibility=Visibility.PARTNERSHIP),
+        planned_quarter=NOW,
+    )
+
+    def shown(user):
+        found = {}
+
+        def run():
+            found["grid"] = selectors.roadmap(user, selectors.RoadmapFilters())
+
+        queries = queries_for(run)
+        return queries, {p.name for row in found["grid"].rows for cell in row.cells for p in cell}
+
+    first_queries, names = shown(member)
+    assert first_queries > 0
+    assert names == {public.name, inside.name}
+    assert shown(member) == (0, {public.name, inside.name})
+    assert shown(AnonymousUser())[1] == {public.name}
+    assert shown(AnonymousUser())[0] == 0
+    public.name = "Renamed guidance"
+    public.save()
+    assert shown(member)[1] == {"Renamed guidance", inside.name}
+    assert shown(AnonymousUser())[1] == {"Renamed guidance"}

@@ -23,6 +23,7 @@ from django.db.models.functions import Cast, Coalesce, RowNumber, TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
 
+from heartbeat.core.datacache import cached
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Theme
 from heartbeat.recruitment.models import JOINED_STATUSES, Participation
@@ -241,9 +242,21 @@ def roadmap(user, filters: RoadmapFilters, *, today: datetime.date | None = None
     and how many do (4 queries, whatever the number of products).
 
     The database counts every theme's products in each quarter shown, before and after the
-    quarters shown and unscheduled, and reads only the products the cells list.
+    quarters shown and unscheduled, and reads only the products the cells list. The grid
+    depends on the person only through whether they are signed in (``visible_to``), so it
+    is kept for each of the two, the filters and the day until the data changes
+    (``core.datacache``).
     """
     today = today or timezone.localdate()
+    signed_in = bool(user is not None and user.is_authenticated)
+    return cached(
+        "roadmap.grid",
+        (signed_in, tuple(sorted(filters.as_params().items())), today),
+        lambda: _roadmap(user, filters, today),
+    )
+
+
+def _roadmap(user, filters: RoadmapFilters, today: datetime.date) -> Roadmap:
     current = quarter_of(today)
     first = filters.start or add_quarters(current, -WINDOW_BEFORE)
     quarters = [add_quarters(first, i) for i in range(WINDOW)]
