@@ -82,6 +82,7 @@ def pledges_section(request, organisation) -> Section:
     months = hub.window(work.today)
     pledges = work.visible_pledges(user)
     names = _signed_in(user)
+    by_month = work.pledged_by_month(pledges)
     return Section(
         key="pledges",
         title="Pledges and people's time by month",
@@ -91,7 +92,7 @@ def pledges_section(request, organisation) -> Section:
             "show_names": names,
             "months": months,
             "people_time": work.people_time(user, months) if names else [],
-            "totals": [work.pledged_by_month(pledges).get(m, hub.ZERO) for m in months],
+            "totals": [by_month.get(m, hub.ZERO) for m in months],
             "can_change": permissions.acts_for(user, organisation),
         },
     )

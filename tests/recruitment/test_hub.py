@@ -389,7 +389,7 @@ def _organisation_lead_data(council, organisation_lead, colleague, designer):
     def make(n):
         while Pledge.objects.filter(organisation=council).count() < n:
             index = Pledge.objects.count()
-            requirement = need(designer, title=f"Project {index}", lead_organisation=council)
+            requirement = need(designer, title=f"Design work {index}", lead_organisation=council)
             ParticipationFactory(organisation=council, project=ProjectFactory())
             make_pledge(
                 requirement, council, organisation_lead, capacity_label=f"Person {index}",
@@ -435,3 +435,35 @@ def test_the_other_blocks_cost_the_same_at_3_and_30_rows(
         make, lambda: home.uncovered_needs_block(request_as(project_lead)), budget=1
     )
     assert_same_queries(make, lambda: home.council_projects_block(request_as(member)), budget=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_organisations_work_is_kept_until_a_pledge_changes(council, organisation_lead):
+    from tests.querybudget import queries_for
+
+    first = make_pledge(
+        need(start=0, end=2), council, organisation_lead, capacity_label="Analyst",
+        start_month=month(0), end_month=month(2),
+    )  # fmt: skip
+
+    def read():
+        found = {}
+
+        def run():
+            found["work"] = hub.organisation_work(council)
+
+        return queries_for(run), {p.capacity_label for p in found["work"].pledges}
+
+    assert read() == (3, {"Analyst"})
+    assert read() == (0, {"Analyst"})
+    work = hub.organisation_work(council)
+    # Worked out once per pledge, whichever figure asks.
+    assert work.pledged_by_month()[month(0)] == work.days_by_month(work.pledges[0])[month(0)]
+    assert work.days_by_month(work.pledges[0]) is work.days_by_month(work.pledges[0])
+    make_pledge(
+        need(start=0, end=1), council, organisation_lead, capacity_label="Developer",
+        start_month=month(0), end_month=month(1),
+    )  # fmt: skip
+    assert read() == (3, {"Analyst", "Developer"})
+    Pledge.objects.filter(pk=first.pk).update(capacity_label="Lead analyst")
+    assert read()[1] == {"Lead analyst", "Developer"}

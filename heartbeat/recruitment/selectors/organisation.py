@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
@@ -95,6 +95,13 @@ class OrganisationWork:
     pledges: list[Pledge]
     declarations: list[OrganisationCapacity]
     today: datetime.date
+    # Each pledge's days by month, worked out once (the sections ask several times).
+    _days: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def days_by_month(self, pledge: Pledge) -> dict[datetime.date, Decimal]:
+        if pledge.pk not in self._days:
+            self._days[pledge.pk] = _days_by_month(pledge)
+        return self._days[pledge.pk]
 
     def visible_pledges(self, user) -> list[Pledge]:
         """The pledges ``user`` may see: on public projects only, for visitors."""
@@ -104,7 +111,7 @@ class OrganisationWork:
 
     def pledged_by_month(self, pledges=None) -> dict[datetime.date, Decimal]:
         return sum_by_month(
-            _days_by_month(p) for p in (self.pledges if pledges is None else pledges)
+            self.days_by_month(p) for p in (self.pledges if pledges is None else pledges)
         )
 
     def capacity(self, months: list[datetime.date] | None = None) -> list[CapacityMonth]:
@@ -152,7 +159,7 @@ class OrganisationWork:
         visitors see no names, only the totals."""
         rows: dict[str, dict[datetime.date, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
         for pledge in self.visible_pledges(user):
-            for month, days in _days_by_month(pledge).items():
+            for month, days in self.days_by_month(pledge).items():
                 rows[pledge.who][month] += days
         return [
             (who, [rows[who].get(m, ZERO) for m in months]) for who in sorted(rows, key=str.lower)
@@ -161,8 +168,23 @@ class OrganisationWork:
 
 def organisation_work(organisation, *, today: datetime.date | None = None) -> OrganisationWork:
     """Load an organisation's active pledges that have not ended (this month on) and its
-    declarations (3 queries)."""
+    declarations (3 queries), kept until the data changes (``core.datacache``): the council
+    page, its lead's home and the hub's API all read them."""
     today = today or timezone.localdate()
+    pledges, declarations = cached(
+        "recruitment.organisation-work",
+        (organisation.pk, today),
+        lambda: _load_work(organisation, today),
+    )
+    return OrganisationWork(
+        organisation=organisation,
+        pledges=pledges,
+        declarations=declarations,
+        today=today,
+    )
+
+
+def _load_work(organisation, today: datetime.date) -> tuple[list, list]:
     pledges = list(
         Pledge.objects.active()
         .filter(organisation=organisation, end_month__gte=this_month(today))
@@ -173,12 +195,7 @@ def organisation_work(organisation, *, today: datetime.date | None = None) -> Or
     declarations = list(
         OrganisationCapacity.objects.filter(organisation=organisation).order_by("start_month")
     )
-    return OrganisationWork(
-        organisation=organisation,
-        pledges=pledges,
-        declarations=declarations,
-        today=today,
-    )
+    return pledges, declarations
 
 
 def work_for(request, organisation) -> OrganisationWork:
