@@ -192,7 +192,7 @@ def test_a_persons_page_costs_the_same_with_3_and_30_pledges(
         while colleague.pledges.count() < n:
             pledge_for(
                 colleague,
-                title=f"Project {colleague.pledges.count()}",
+                title=f"Pledged project {colleague.pledges.count()}",
                 days_per_month=Decimal("0.5"),
             )
 

@@ -173,12 +173,12 @@ def test_list_refuses_bad_filters(client, params):
 
 def test_list_pages_with_limit_and_offset(client):
     for i in range(5):
-        ProjectFactory(title=f"Project {i}")
+        ProjectFactory(title=f"Paged project {i}")
 
     page = client.get(f"{API}/projects", {"limit": 2, "offset": 2}).json()
 
     assert (page["count"], page["limit"], page["offset"]) == (5, 2, 2)
-    assert [p["title"] for p in page["items"]] == ["Project 2", "Project 3"]
+    assert [p["title"] for p in page["items"]] == ["Paged project 2", "Paged project 3"]
 
 
 def test_list_queries_do_not_grow(client_for, member):

@@ -129,7 +129,7 @@ def test_the_project_leads_block_costs_the_same_at_3_and_30_projects(project_lea
 
 def test_the_full_list_of_a_leads_projects_is_not_cut_short(project_lead):
     for n in range(7):
-        ProjectFactory(project_lead=project_lead, title=f"Project {n}")
+        ProjectFactory(project_lead=project_lead, title=f"Led project {n}")
     assert len(home.my_projects_block(request_as(project_lead)).context["projects"]) == 5
     full = home.my_projects_block(request_as(project_lead, full=True))
     assert len(full.context["projects"]) == full.count == 7
