@@ -290,36 +290,6 @@ def counting_pass(
     return counted
 
 
-def growth_pass(
-    args: argparse.Namespace,
-    env: dict[str, str],
-    results: list[report.Result],
-    paths: dict[str, str],
-    log: Path,
-) -> None:
-    """Request each URL a few times on the smaller dataset and record its query count."""
-    for result, (queries, status) in zip(
-        results, counting_pass(args, env, paths, log), strict=True
-    ):
-        result.growth_queries = queries
-        result.growth_status = status
-
-
-def work_pass(
-    args: argparse.Namespace,
-    env: dict[str, str],
-    results: list[report.Result],
-    paths: dict[str, str],
-    log: Path,
-) -> None:
-    """The main pass reads kept figures back; the growth check compares the work itself.
-    Count each URL's queries on the same data with every figure worked out."""
-    for result, (queries, _status) in zip(
-        results, counting_pass(args, without_kept_figures(env), paths, log), strict=True
-    ):
-        result.work_queries = queries
-
-
 def without_kept_figures(env: dict[str, str]) -> dict[str, str]:
     """The same settings with no figure kept between requests. The shared cache stays, so
     sessions are read as in the main pass (from the cache, with CACHE_URL)."""
@@ -371,7 +341,10 @@ def main(argv: list[str] | None = None) -> int:
         if growth_scale:
             if cache_url:
                 print(f"Counting queries at scale {args.scale} with no figure kept", flush=True)
-                work_pass(args, env, results, prepared["paths"], log)
+                # The main pass read kept figures back; the growth check compares the work.
+                counted = counting_pass(args, without_kept_figures(env), prepared["paths"], log)
+                for result, (queries, _status) in zip(results, counted, strict=True):
+                    result.work_queries = queries
             print(f"Checking query counts at scale {growth_scale} (SQLite)", flush=True)
             remove_sqlite(growth_file)
             growth_env = base_environment(
@@ -382,7 +355,9 @@ def main(argv: list[str] | None = None) -> int:
             # The counts of the work itself, every figure worked out, not read back.
             growth_env = without_kept_figures(growth_env)
             growth = prepare(growth_env, scale=growth_scale, seed=args.seed, collectstatic=False)
-            growth_pass(args, growth_env, results, growth["paths"], log)
+            counted = counting_pass(args, growth_env, growth["paths"], log)
+            for result, (queries, status) in zip(results, counted, strict=True):
+                result.growth_queries, result.growth_status = queries, status
     except BenchError as error:
         print(f"The benchmark could not run: {error}", file=sys.stderr)
         return 1

@@ -11,9 +11,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from heartbeat.benefits.periods import year_label
-from heartbeat.benefits.selectors import ValueStatement, statement_figures
+from heartbeat.benefits.selectors import ValueStatement, statement_figures, value_statement
+from heartbeat.core.datacache import cached
 from heartbeat.core.formatting import money, uk_date
 from heartbeat.partnership.models import PARTNERSHIP_NAME
+from heartbeat.portfolio.models import visibilities_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
@@ -68,6 +70,17 @@ def statement_pdf(request, statement: ValueStatement) -> bytes:
     document = weasyprint.HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=["data"]))
     # Tagged for screen readers (PDF/UA-1), fonts embedded (WeasyPrint always embeds them).
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def kept_statement_pdf(request, slug: str) -> bytes:
+    """The council's statement as a PDF, kept until the data changes (``core.datacache``),
+    per council and day: drawing one takes the better part of a second, and every signed-in
+    member sees the same statement. Raises Http404 for a council that does not exist."""
+    return cached(
+        "benefits.value-statement-pdf",
+        (slug, visibilities_for(request.user)),
+        lambda: statement_pdf(request, value_statement(request.user, slug)),
+    )
 
 
 def statement_xlsx(statement: ValueStatement) -> bytes:

@@ -34,12 +34,11 @@ from heartbeat.benefits.models import (
     Nature,
 )
 from heartbeat.benefits.periods import financial_year_of, period_key, periods, year_label
-from heartbeat.core.datacache import cached
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
 from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.partnership.models import Organisation
-from heartbeat.portfolio.models import Project, visibilities_for
+from heartbeat.portfolio.models import Project
 from heartbeat.portfolio.permissions import is_programme_office
 from heartbeat.skills.models import SkillLevel
 
@@ -748,16 +747,10 @@ def value_statement(request, slug: str):
 
 
 def value_statement_pdf(request, slug: str):
-    """The statement as a tagged PDF. Drawing one takes the better part of a second, and
-    every signed-in member sees the same statement, so the file is kept until the data
-    changes (core.datacache), per council and day."""
     _require(permissions.can_view_benefits(request.user))
-    pdf = cached(
-        "benefits.value-statement-pdf",
-        (slug, visibilities_for(request.user)),
-        lambda: documents.statement_pdf(request, _statement(request, slug)),
+    response = HttpResponse(
+        documents.kept_statement_pdf(request, slug), content_type="application/pdf"
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{slug}-value-statement.pdf"'
     return response
 
