@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Pages and API reads kept until the data changes (inside the middleware above, which
+    # still runs for every request).
+    "heartbeat.core.keptpages.KeptPagesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -258,7 +261,7 @@ if CACHE_URL:
         raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// address")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "heartbeat.core.rediscache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "heartbeat"),
         }

@@ -4,6 +4,8 @@ from django.urls import include, path
 from heartbeat.api.api import api
 
 urlpatterns = [
+    # First, so that an API address is not tried against every page's pattern before its own.
+    path("api/v1/", api.urls),
     path("", include("heartbeat.core.urls")),
     path("accounts/", include("heartbeat.accounts.urls")),
     path("", include("heartbeat.accounts.people_urls")),
@@ -18,7 +20,6 @@ urlpatterns = [
     path("", include("heartbeat.roadmap.urls")),
     path("", include("heartbeat.governance.urls")),
     path("", include("heartbeat.engagement.urls")),
-    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

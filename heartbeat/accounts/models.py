@@ -64,6 +64,10 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self.get(email__iexact=username)
 
 
+KEPT_SESSION_HASH = "_kept_session_hash"
+KEPT_FALLBACK_HASHES = "_kept_fallback_hashes"
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person. They sign in with their email and belong to one organisation."""
 
@@ -130,6 +134,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         from django.urls import reverse
 
         return reverse("people:person_detail", args=[self.pk])
+
+    # A signed-in person kept between requests (accounts.backends) is kept without their
+    # password hash, and with the session hashes worked out from it instead. Once the
+    # password is read or set on the object, the hashes come from it again.
+    def get_session_auth_hash(self):
+        kept = self.__dict__.get(KEPT_SESSION_HASH)
+        if kept is not None and "password" not in self.__dict__:
+            return kept
+        return super().get_session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        kept = self.__dict__.get(KEPT_FALLBACK_HASHES)
+        if kept is not None and "password" not in self.__dict__:
+            return iter(kept)
+        return super().get_session_auth_fallback_hash()
 
     def has_role(self, role: str) -> bool:
         return bool(getattr(self, ROLE_FIELDS[Role(role)]))

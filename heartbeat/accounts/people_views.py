@@ -22,6 +22,7 @@ from heartbeat.accounts.models import User
 from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, Conflict, NotFound
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 
 PER_PAGE = 50
@@ -62,6 +63,7 @@ def _export_row(person: User) -> list:
     ]
 
 
+@kept_page
 def people_list(request):
     _require(permissions.can_view_people_list(request.user))
     form = PeopleFilterForm(request.GET)
@@ -92,6 +94,7 @@ def people_list(request):
     )
 
 
+@kept_page
 def person_detail(request, pk: int):
     person = _person(request, pk)
     user = request.user

@@ -26,6 +26,7 @@ from heartbeat.core.client_ip import client_ip
 from heartbeat.core.exceptions import ApplicationError
 from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
 from heartbeat.core.formatting import uk_date, uk_datetime
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 
 # Accepting an invitation signs the new person in without asking for the password again.
@@ -143,6 +144,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 # Profile and personal access tokens --------------------------------------------------------
 
 
+@kept_page
 def profile(request):
     user = selectors.user_with_organisation(user=request.user)
     return render(
@@ -282,6 +284,7 @@ def _invitation_export_row(invitation: Invitation) -> list:
     ]
 
 
+@kept_page
 def invitation_list(request):
     _require(permissions.can_view_invitations(request.user))
     filters = InvitationFilterForm(request.GET)

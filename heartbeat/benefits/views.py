@@ -36,6 +36,7 @@ from heartbeat.benefits.models import (
 from heartbeat.benefits.periods import financial_year_of, period_key, periods, year_label
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Project
@@ -80,6 +81,7 @@ def _councils():
 # The register ----------------------------------------------------------------------------------
 
 
+@kept_page
 def register(request):
     _require(permissions.can_view_benefits(request.user))
     filters, errors = selectors.parse_register_filters(request.GET)
@@ -204,6 +206,7 @@ def _span_text(project) -> str:
     return services.span_text(span) if span else ""
 
 
+@kept_page
 def benefit_detail(request, pk: int):
     _require(permissions.can_view_benefits(request.user))
     benefit = selectors.benefit_detail(request.user, pk)
@@ -463,6 +466,7 @@ def _expected_realised_series(a) -> tuple[list[str], list[dict]]:
     ]
 
 
+@kept_page
 def project_benefits(request, slug: str):
     _require(permissions.can_view_benefits(request.user))
     data = selectors.project_benefits(request.user, slug)
@@ -641,6 +645,7 @@ def cost_delete(request, pk: int):
 # The programme's economics ------------------------------------------------------------------------
 
 
+@kept_page
 def economics(request):
     _require(permissions.can_view_benefits(request.user))
     settings = appraisal.load_settings()
@@ -709,6 +714,7 @@ def _statement(request, slug: str):
     return selectors.value_statement(request.user, slug)
 
 
+@kept_page
 def value_statement(request, slug: str):
     statement = _statement(request, slug)
     organisation = statement.organisation
@@ -755,6 +761,7 @@ def value_statement_pdf(request, slug: str):
     return response
 
 
+@kept_page
 def value_statement_xlsx(request, slug: str):
     statement = _statement(request, slug)
     response = HttpResponse(documents.statement_xlsx(statement), content_type=documents.XLSX)

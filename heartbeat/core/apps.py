@@ -8,9 +8,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django import forms
+        from django.core.signals import request_finished, request_started
         from django.db.backends.signals import connection_created
 
-        from heartbeat.core.datacache import watch_connection
+        from heartbeat.core import datacache
         from heartbeat.core.text import ProhibitControlCharactersValidator
 
         # Every text field of every form refuses control characters (Django's own check
@@ -20,4 +21,9 @@ class CoreConfig(AppConfig):
             forms.CharField.default_validators = [*forms.CharField.default_validators, validator]
 
         # Every connection reports its writes, so cached figures never outlive the data.
-        connection_created.connect(watch_connection, dispatch_uid="heartbeat-data-version")
+        connection_created.connect(
+            datacache.watch_connection, dispatch_uid="heartbeat-data-version"
+        )
+        # A request reads the data version once.
+        request_started.connect(datacache.request_started, dispatch_uid="heartbeat-version-on")
+        request_finished.connect(datacache.request_finished, dispatch_uid="heartbeat-version-off")

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
@@ -80,10 +81,45 @@ def is_write(sql: str) -> bool:
     return not any(table in head for table in IGNORED_TABLES)
 
 
+class _RequestVersion(threading.local):
+    """The data version as a request first read it, so a page's figures and the page itself
+    ask the cache for it once. Only within a request (``request_started`` to
+    ``request_finished``); a write this process makes moves it with the shared one. Another
+    process's write during the request is seen by the next request: figures read under the
+    version the request started with were all worked out after that version began."""
+
+    active = False
+    value: str | None = None
+    # Whether the request only reads (GET or HEAD).
+    reads = False
+
+
+_request_version = _RequestVersion()
+
+
+def request_started(environ=None, scope=None, **kwargs) -> None:
+    method = (environ or {}).get("REQUEST_METHOD") or (scope or {}).get("method") or ""
+    _request_version.active, _request_version.value = True, None
+    _request_version.reads = method.upper() in ("GET", "HEAD")
+
+
+def request_finished(**kwargs) -> None:
+    _request_version.active, _request_version.value = False, None
+    _request_version.reads = False
+
+
+def request_only_reads() -> bool:
+    """Whether a request is being answered, and it is a GET or a HEAD."""
+    return _request_version.active and _request_version.reads
+
+
 def bump() -> None:
     """Give the data a new version: every figure cached so far is left unread."""
+    version = uuid.uuid4().hex
+    if _request_version.active:
+        _request_version.value = version
     try:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+        cache.set(VERSION_KEY, version, None)
     except Exception:
         # A cache that cannot be written cannot serve old figures either while it is down;
         # the figure readers fall back to working them out.
@@ -91,10 +127,14 @@ def bump() -> None:
 
 
 def current_version() -> str:
+    if _request_version.value is not None:
+        return _request_version.value
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    if _request_version.active:
+        _request_version.value = version
     return version
 
 
@@ -145,6 +185,15 @@ def _uncommitted_writes() -> bool:
 def _key(name: str, parts: tuple, version: str) -> str:
     digest = hashlib.sha256(repr((parts, timezone.localdate().isoformat())).encode()).hexdigest()
     return f"heartbeat:figure:{name}:{version}:{digest[:32]}"
+
+
+def versioned_key(name: str, parts: tuple) -> str | None:
+    """The cache key for ``name`` and ``parts`` at the data's current version and today's
+    date, or None when nothing may be read from the cache or kept in it now (``DATA_CACHE``
+    off, or this connection's transaction has writes not yet committed)."""
+    if not settings.DATA_CACHE or _uncommitted_writes():
+        return None
+    return _key(name, parts, current_version())
 
 
 def cached(name: str, parts: tuple, compute: Callable[[], T], *, timeout=DEFAULT_TIMEOUT) -> T:

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from jinja2 import Environment
 
 from heartbeat.core import components, formatting
+from heartbeat.core.keptpages import TOKEN_ATTRIBUTE
 from heartbeat.core.registry import collect, header_links, nav_items
 
 
@@ -82,9 +83,17 @@ class _Once:
         return str(self)
 
 
+def _page_token(request) -> str:
+    """A masked form token, noted on the request so that a kept page can stand a fresh one
+    in its place (``core.keptpages``)."""
+    token = get_token(request)
+    setattr(request, TOKEN_ATTRIBUTE, token)
+    return token
+
+
 def csrf_once(request) -> dict:
     """Context processor: the form token masked once for the whole page."""
-    token = _Once(get_token, request)
+    token = _Once(_page_token, request)
     field = _Once(
         lambda _request: format_html(
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(token)

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from heartbeat.core import registry
+from heartbeat.core.keptpages import kept_page
 
 
 def _groups(rendered) -> tuple[list, list[tuple[str, list]]]:
@@ -20,6 +21,7 @@ def _groups(rendered) -> tuple[list, list[tuple[str, list]]]:
     return intro, list(groups.items())
 
 
+@kept_page
 @login_not_required
 def home(request):
     """The home page: this person's work by role, from every app, then where to go next."""
@@ -40,6 +42,7 @@ def home(request):
     )
 
 
+@kept_page
 def your_work(request, key: str):
     """One home block on a page of its own, with every row rather than the first few."""
     contribution = dict(registry.home_blocks.items()).get(key)
@@ -83,11 +86,13 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@kept_page
 @login_not_required
 def accessibility(request):
     return render(request, "core/accessibility.html", {"page_title": "Accessibility statement"})
 
 
+@kept_page
 @login_not_required
 def privacy(request):
     return render(request, "core/privacy.html", {"page_title": "Privacy"})

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from heartbeat.core.keptpages import kept_page
 from heartbeat.delivery.feeds import ProjectUpdatesFeed
 from heartbeat.delivery.views import dashboard, milestones, raid, updates
 
@@ -22,7 +23,7 @@ urlpatterns = [
     path("updates/due/", dashboard.due_list, name="due"),
     path(P + "updates/", updates.update_list, name="update_list"),
     path(P + "updates/new/", updates.update_new, name="update_new"),
-    path(P + "updates/feed/", ProjectUpdatesFeed(), name="update_feed"),
+    path(P + "updates/feed/", kept_page(ProjectUpdatesFeed()), name="update_feed"),
     path(P + "updates/<int:pk>/", updates.update_detail, name="update_detail"),
     path(P + "updates/<int:pk>/edit/", updates.update_edit, name="update_edit"),
     path(P + "updates/<int:pk>/correct/", updates.update_correct, name="update_correct"),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from heartbeat.core.keptpages import kept_page
 from heartbeat.engagement import feeds
 from heartbeat.engagement.views import events, news, notifications, questions
 
@@ -8,11 +9,11 @@ app_name = "engagement"
 urlpatterns = [
     # News
     path("news/", news.article_list, name="article_list"),
-    path("news/feed/", feeds.SiteFeed(), name="feed"),
+    path("news/feed/", kept_page(feeds.SiteFeed()), name="feed"),
     path("news/new/", news.article_create, name="article_create"),
     path("news/themes/<slug:slug>/", news.theme_news, name="theme_news"),
-    path("news/themes/<slug:slug>/feed/", feeds.ThemeFeed(), name="theme_feed"),
-    path("news/projects/<slug:slug>/feed/", feeds.ProjectFeed(), name="project_feed"),
+    path("news/themes/<slug:slug>/feed/", kept_page(feeds.ThemeFeed()), name="theme_feed"),
+    path("news/projects/<slug:slug>/feed/", kept_page(feeds.ProjectFeed()), name="project_feed"),
     path("news/<slug:slug>/", news.article_detail, name="article_detail"),
     path("news/<slug:slug>/edit/", news.article_edit, name="article_edit"),
     # Events

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, Conflict, NotFound
 from heartbeat.core.exports import EXPORT_FORMATS, Column, Kind, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.partnership import permissions, selectors, services
 from heartbeat.partnership.forms import OrganisationEditForm, OrganisationFilterForm
@@ -62,6 +63,7 @@ def _table_row(organisation) -> list:
     ]
 
 
+@kept_page
 @login_not_required
 def organisation_list(request):
     current = selectors.current_term()
@@ -116,6 +118,7 @@ def _detail_or_404(slug, user):
         raise Http404(error.message) from error
 
 
+@kept_page
 @login_not_required
 def organisation_detail(request, slug):
     detail = _detail_or_404(slug, request.user)
@@ -216,6 +219,7 @@ def organisation_edit(request, slug):
     )
 
 
+@kept_page
 @login_not_required
 def term_list(request):
     overview = selectors.term_overview()

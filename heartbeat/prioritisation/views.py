@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.prioritisation import permissions, scoring, selectors, services
 from heartbeat.prioritisation.forms import (
     CriterionForm,
@@ -96,6 +97,7 @@ def _ranking_page(request, round_: Round, *, latest: bool):
     )
 
 
+@kept_page
 def ranking(request):
     _require(permissions.can_view_ranking(request.user))
     round_ = selectors.latest_published()
@@ -115,6 +117,7 @@ def ranking(request):
     return _ranking_page(request, round_, latest=True)
 
 
+@kept_page
 def what_if(request):
     """How the top ten would change with other weights: a GET form, saving nothing; htmx
     swaps the result into the ranking page."""
@@ -156,6 +159,7 @@ def what_if(request):
 # Rounds ------------------------------------------------------------------------------------
 
 
+@kept_page
 def round_list(request):
     _require(permissions.can_view_ranking(request.user))
     can_open = permissions.can_open_round(request.user)
@@ -193,6 +197,7 @@ def round_open(request):
     return redirect("prioritisation:rounds")
 
 
+@kept_page
 def round_detail(request, number: int):
     round_ = selectors.round_for(request.user, number)
     if round_.is_published:
@@ -306,6 +311,7 @@ def round_publish(request, number: int):
 # Entries and scoring -----------------------------------------------------------------------
 
 
+@kept_page
 def entry_detail(request, number: int, entry_id: int):
     round_ = selectors.round_for(request.user, number)
     detail = selectors.entry_detail(round_, entry_id)
@@ -377,6 +383,7 @@ def entry_score(request, number: int, entry_id: int):
 # Criteria ----------------------------------------------------------------------------------
 
 
+@kept_page
 def criteria_list(request):
     _require(permissions.can_view_ranking(request.user))
     return render(

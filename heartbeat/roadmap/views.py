@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exceptions import PermissionDenied as Refused
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.portfolio.models import AnticipatedProduct, Project
 from heartbeat.roadmap import permissions, selectors, services
 from heartbeat.roadmap.feeds import roadmap_calendar
@@ -71,6 +72,7 @@ def _show_error(form, error: ApplicationError) -> None:
 # The roadmap -------------------------------------------------------------------------------
 
 
+@kept_page
 @login_not_required
 def roadmap(request):
     filters, errors = selectors.parse_roadmap_filters(request.GET)
@@ -106,6 +108,7 @@ def roadmap(request):
     )
 
 
+@kept_page
 @login_not_required
 def calendar(request):
     products = selectors.calendar_products(request.user)
@@ -115,6 +118,7 @@ def calendar(request):
     return response
 
 
+@kept_page
 @login_not_required
 def changes(request):
     today = timezone.localdate()
@@ -156,6 +160,7 @@ def changes(request):
     )
 
 
+@kept_page
 @login_not_required
 def adoption(request):
     rows = selectors.adoption_by_council(request.user)
@@ -183,6 +188,7 @@ def adoption(request):
 # A product ---------------------------------------------------------------------------------
 
 
+@kept_page
 @login_not_required
 def product_detail(request, slug):
     detail = selectors.product_detail(request.user, slug)

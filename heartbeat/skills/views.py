@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.keptpages import kept_page
 from heartbeat.skills import permissions, selectors, services
 from heartbeat.skills.forms import SkillForm, UserSkillForm
 from heartbeat.skills.models import Skill, UserSkill
@@ -61,6 +62,7 @@ def my_skill_remove(request, pk: int):
 # The skills list ---------------------------------------------------------------------------
 
 
+@kept_page
 def skill_list(request):
     can_manage = permissions.can_manage_skills(request.user)
     return render(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, PermissionDenied
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.delivery import permissions, services
 from heartbeat.delivery.cadence import due_day_label
@@ -64,6 +65,7 @@ def _filter_context(dashboard, errors):
     }
 
 
+@kept_page
 def dashboard(request):
     filters, errors = parse_dashboard_filters(request.GET)
     today = timezone.localdate()
@@ -123,6 +125,7 @@ def dashboard(request):
     return response
 
 
+@kept_page
 def due_list(request):
     today = timezone.localdate()
     mine = request.GET.get("mine") == "1" and request.user.is_project_lead
@@ -183,6 +186,7 @@ def _lines_for_lists(request):
     return filters, errors, ids, timezone.localdate()
 
 
+@kept_page
 def risk_list(request):
     filters, errors, ids, today = _lines_for_lists(request)
     escalated = request.GET.get("escalated") == "1"
@@ -243,6 +247,7 @@ def risk_list(request):
     )
 
 
+@kept_page
 def milestone_list(request):
     filters, errors, ids, today = _lines_for_lists(request)
     show = request.GET.get("show", "due")
@@ -368,6 +373,7 @@ def _report_for(request, pk) -> HighlightReport:
     return report
 
 
+@kept_page
 def report_detail(request, pk):
     report = _report_for(request, pk)
     context = {
@@ -406,6 +412,7 @@ def report_download(request, pk, fmt):
     return response
 
 
+@kept_page
 def status_report(request, slug):
     project = project_for(request.user, slug)
     if not permissions.can_view_status_report(request.user, project):

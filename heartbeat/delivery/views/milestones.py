@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, PermissionDenied
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.delivery import permissions, services
 from heartbeat.delivery.forms import BaselineForm, MilestoneForm
 from heartbeat.delivery.selectors import project as project_selectors
@@ -93,6 +94,7 @@ def _export(project, milestones, fmt):
     )
 
 
+@kept_page
 @login_not_required
 def milestone_list(request, slug):
     project = project_selectors.project_for(request.user, slug)

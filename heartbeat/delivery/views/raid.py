@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, PermissionDenied
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.delivery import permissions, services
 from heartbeat.delivery.forms import CloseForm, EscalateForm, RaidForm
 from heartbeat.delivery.models import RaidKind, RaidStatus
@@ -97,6 +98,7 @@ def depends_on(item) -> str:
     return item.outside_body
 
 
+@kept_page
 def raid_log(request, slug):
     project = _viewable_project(request, slug)
     kind = request.GET.get("kind", "")
@@ -203,6 +205,7 @@ def _alias(error: ApplicationError) -> ApplicationError:
     return error
 
 
+@kept_page
 def raid_detail(request, slug, pk):
     project = _viewable_project(request, slug)
     item = project_selectors.raid_item_for(request.user, project, pk)

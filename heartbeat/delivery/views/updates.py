@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict, PermissionDenied
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.delivery import permissions, services
 from heartbeat.delivery.cadence import Period, period_containing, period_starting
 from heartbeat.delivery.forms import CadenceForm, CorrectionForm, UpdateForm
@@ -90,6 +91,7 @@ def _export_rows(history) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+@kept_page
 @login_not_required
 def update_list(request, slug):
     project = project_selectors.project_for(request.user, slug)
@@ -130,6 +132,7 @@ def _own_cadence(project) -> str:
     )
 
 
+@kept_page
 @login_not_required
 def update_detail(request, slug, pk):
     project = project_selectors.project_for(request.user, slug)
@@ -229,6 +232,7 @@ def _default_period(delivery, periods) -> Period:
     return periods[0]
 
 
+@kept_page
 def update_new(request, slug):
     project = reporting_project(request, slug)
     today = timezone.localdate()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.engagement import ical, permissions
 from heartbeat.engagement.forms import EventForm, FeedbackForm, QuestionForm
@@ -42,6 +43,7 @@ def _crumbs(event: Event | None = None, last: str | None = None):
     return crumbs
 
 
+@kept_page
 @login_not_required
 def event_list(request):
     upcoming, past = selectors.event_list(request.user)
@@ -76,6 +78,7 @@ def event_context(request, event: Event, **extra) -> dict:
     }
 
 
+@kept_page
 @login_not_required
 def event_detail(request, slug: str):
     event = _event(slug)
@@ -175,6 +178,7 @@ def cancel_registration(request, slug: str):
     )
 
 
+@kept_page
 def attendees(request, slug: str):
     event = _event(slug)
     require(permissions.can_view_attendees(request.user))
@@ -202,6 +206,7 @@ def attendees(request, slug: str):
     )
 
 
+@kept_page
 @login_not_required
 def invitation(request, slug: str):
     event = get_object_or_404(Event, slug=slug)
@@ -243,6 +248,7 @@ def feedback(request, slug: str):
     )
 
 
+@kept_page
 def feedback_results(request, slug: str):
     event = _event(slug)
     require(permissions.can_view_feedback(request.user))

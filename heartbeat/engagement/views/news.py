@@ -11,6 +11,7 @@ from django.urls import reverse
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
 from heartbeat.core.formatting import uk_date
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.engagement import permissions
 from heartbeat.engagement.forms import ArticleForm
@@ -24,6 +25,7 @@ from heartbeat.portfolio.models import Project, Theme
 PER_PAGE = 20
 
 
+@kept_page
 @login_not_required
 def article_list(request):
     filters = selectors.parse_filters(request.user, request.GET)
@@ -68,6 +70,7 @@ def article_list(request):
     )
 
 
+@kept_page
 @login_not_required
 def theme_news(request, slug: str):
     theme = get_object_or_404(Theme, slug=slug)
@@ -89,6 +92,7 @@ def theme_news(request, slug: str):
     )
 
 
+@kept_page
 @login_not_required
 def article_detail(request, slug: str):
     article = selectors.article_detail(request.user, slug)

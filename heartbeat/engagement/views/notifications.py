@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.engagement import notify, permissions
 from heartbeat.engagement.forms import PreferenceForm
@@ -20,6 +21,7 @@ from heartbeat.engagement.views._common import require, status_for
 CRUMBS = [("Home", "/")]
 
 
+@kept_page
 def notifications(request):
     require(permissions.can_read_notifications(request.user))
     return render(
@@ -34,6 +36,7 @@ def notifications(request):
     )
 
 
+@kept_page
 def unread_count(request):
     """The header's unread count, loaded by htmx after each page."""
     count = selectors.unread_count(request.user)
@@ -77,6 +80,7 @@ def preferences(request):
     )
 
 
+@kept_page
 def following(request):
     require(permissions.can_follow(request.user))
     return render(

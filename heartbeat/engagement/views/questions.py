@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.engagement import permissions
 from heartbeat.engagement.forms import (
@@ -99,6 +100,7 @@ def ask(request, slug: str):
     )
 
 
+@kept_page
 @login_not_required
 def live(request, slug: str):
     event = _event(slug)
@@ -163,6 +165,7 @@ def vote(request, slug: str, pk: int):
     return redirect(back)
 
 
+@kept_page
 @login_not_required
 def question_detail(request, slug: str, pk: int):
     event = _event(slug)
@@ -199,6 +202,7 @@ def question_detail(request, slug: str, pk: int):
     )
 
 
+@kept_page
 def moderate(request, slug: str):
     event = _event(slug)
     require(permissions.can_moderate(request.user))
@@ -330,6 +334,7 @@ def close_questions(request, slug: str):
 # The published response --------------------------------------------------------------------
 
 
+@kept_page
 @login_not_required
 def response(request, slug: str):
     event = _event(slug)
@@ -350,6 +355,7 @@ def response(request, slug: str):
     )
 
 
+@kept_page
 @login_not_required
 def response_pdf(request, slug: str):
     from heartbeat.engagement.pdf import render_response_pdf

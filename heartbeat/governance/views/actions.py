@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.forms import (
@@ -63,6 +64,7 @@ def action_add(request, pk):
     )
 
 
+@kept_page
 def action_list(request):
     require(permissions.can_view_meetings(request.user), "Actions are for signed-in members.")
     filters, errors = selectors.parse_action_filters(request.GET)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.forms import BoardForm, GateForm, SeatEndForm, SeatForm, SeatRoleForm
@@ -27,6 +28,7 @@ from heartbeat.governance.views.common import (
 PER_PAGE = 25
 
 
+@kept_page
 @login_not_required
 def index(request):
     return render(
@@ -43,6 +45,7 @@ def index(request):
     )
 
 
+@kept_page
 @login_not_required
 def board_detail(request, slug):
     detail = selectors.board_detail(request.user, slug)
@@ -233,6 +236,7 @@ def _board_choices() -> list[tuple[int, str]]:
     return list(Board.objects.filter(active=True).values_list("pk", "name"))
 
 
+@kept_page
 @login_not_required
 def gates(request, form=None, form_stage=None, status=200):
     rows = selectors.gate_overview()
@@ -306,6 +310,7 @@ def gate_remove(request, stage):
     return redirect("governance:gates")
 
 
+@kept_page
 def awaiting(request):
     require(permissions.can_view_meetings(request.user), "Sign in to see this page.")
     choice = request.GET.get("board", "")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
 from heartbeat.core.formatting import uk_date
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.forms import DecisionForm, gate_choices
@@ -34,6 +35,7 @@ NO_MEETING = (
 RECENT_MEETINGS = 24
 
 
+@kept_page
 @login_not_required
 def decision_log(request):
     filters, errors = selectors.parse_decision_filters(request.user, request.GET)
@@ -64,6 +66,7 @@ def decision_log(request):
     )
 
 
+@kept_page
 @login_not_required
 def decision_detail(request, pk):
     decision = selectors.decision_detail(request.user, pk)

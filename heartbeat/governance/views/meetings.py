@@ -13,6 +13,7 @@ from django.utils import timezone
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import export_response
 from heartbeat.core.formatting import uk_date
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.governance import permissions, selectors, services
 from heartbeat.governance.feeds import meetings_calendar
@@ -40,6 +41,7 @@ PER_PAGE = 25
 # The list and the feed ---------------------------------------------------------------------
 
 
+@kept_page
 def meeting_list(request):
     require(permissions.can_view_meetings(request.user), "Meetings are for signed-in members.")
     filters, errors = selectors.parse_meeting_filters(request.GET)
@@ -66,6 +68,7 @@ def meeting_list(request):
     )
 
 
+@kept_page
 @login_not_required
 def calendar(request):
     """Every board's meetings; places, links and agendas only for signed-in members."""
@@ -84,6 +87,7 @@ def calendar(request):
 # A meeting ---------------------------------------------------------------------------------
 
 
+@kept_page
 def meeting_detail(request, pk):
     detail = selectors.meeting_detail(request.user, pk)
     meeting = detail.meeting
@@ -103,6 +107,7 @@ def meeting_detail(request, pk):
     )
 
 
+@kept_page
 def meeting_pdf(request, pk):
     """The meeting's agenda, attendance, minutes, decisions and actions as a PDF."""
     detail = selectors.meeting_detail(request.user, pk)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from heartbeat.core.exports import dated_filename, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import paginate
 from heartbeat.portfolio import permissions, selectors
 from heartbeat.portfolio.forms import CatalogueFilterForm
@@ -22,6 +23,7 @@ from heartbeat.portfolio.views.base import CATALOGUE_FORMATS, PER_PAGE, STAGE_CH
 PROJECTS_PER_THEME = 12
 
 
+@kept_page
 @login_not_required
 def programme(request):
     themes = selectors.programme_overview(request.user, projects_per_theme=PROJECTS_PER_THEME)
@@ -51,6 +53,7 @@ def _json_key(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.lower()).strip("_")
 
 
+@kept_page
 @login_not_required
 def project_list(request):
     filters, errors = selectors.parse_catalogue_filters(request.GET)

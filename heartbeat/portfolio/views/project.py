@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError
+from heartbeat.core.keptpages import kept_page
 from heartbeat.portfolio import hooks, permissions, rules, selectors, services
 from heartbeat.portfolio.forms import StageMoveForm
 from heartbeat.portfolio.models import Stage
@@ -59,12 +60,14 @@ def _rendered_sections(request, project) -> list:
     return registry.render_sections(request, sections, project=project)
 
 
+@kept_page
 @login_not_required
 def project_detail(request, slug):
     project = selectors.project_detail(request.user, slug)
     return render(request, "portfolio/project_detail.html", _detail_context(request, project))
 
 
+@kept_page
 @login_not_required
 def project_history(request, slug):
     """Who changed what in a project and its definition, with before and after.
@@ -211,6 +214,7 @@ def project_move_confirm(request, slug, to_stage):
     )
 
 
+@kept_page
 @login_not_required
 def project_pdf(request, slug):
     project = selectors.project_detail(request.user, slug)

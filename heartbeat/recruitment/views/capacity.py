@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.formatting import uk_month
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.months import parse_month
 from heartbeat.partnership.models import Organisation
 from heartbeat.recruitment import permissions, selectors, services
@@ -19,6 +20,7 @@ from heartbeat.recruitment.views.base import _require, _show_error
 # Capacity ----------------------------------------------------------------------------------
 
 
+@kept_page
 def capacity(request, slug: str | None = None):
     user = request.user
     if slug is None:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heartbeat.core.exports import export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.portfolio.models import Theme
 from heartbeat.recruitment import permissions, selectors
@@ -27,6 +28,7 @@ from heartbeat.skills.models import Skill, UserSkill
 # Open needs --------------------------------------------------------------------------------
 
 
+@kept_page
 @login_not_required
 def open_needs(request):
     filters, filter_errors = selectors.parse_need_filters(request.GET)
@@ -63,6 +65,7 @@ def open_needs(request):
     )
 
 
+@kept_page
 def where_to_help(request):
     organisation = _acting_organisation(request)
     _require(permissions.can_see_where_to_help(request.user, organisation))
@@ -85,6 +88,7 @@ def where_to_help(request):
     )
 
 
+@kept_page
 @login_not_required
 def recruiting_projects(request):
     sort = request.GET.get("sort", "gap")
@@ -109,6 +113,7 @@ def recruiting_projects(request):
     )
 
 
+@kept_page
 def contributions(request):
     _require(permissions.can_view_contributions(request.user))
     rows = selectors.contributions()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.formatting import uk_month
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.months import month_range
 from heartbeat.portfolio.models import ResourceRequirement
 from heartbeat.portfolio.permissions import is_programme_office
@@ -104,6 +105,7 @@ def _pledge_title(pledge) -> str:
     return f"{pledge.organisation}'s pledge of {pledge.who} to {pledge.requirement.project.title}"
 
 
+@kept_page
 def pledge_detail(request, pk: int):
     pledge = selectors.pledge_detail(request.user, pk)
     project = pledge.requirement.project

@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 
 from heartbeat.core.exceptions import ApplicationError, Conflict
 from heartbeat.core.exports import EXPORT_FORMATS, export_response
+from heartbeat.core.keptpages import kept_page
 from heartbeat.core.pagination import RowsById, paginate
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import Theme
@@ -30,6 +31,7 @@ from heartbeat.work_requests.views.base import (
 # The list ---------------------------------------------------------------------------------
 
 
+@kept_page
 def request_list(request):
     require(permissions.can_view_requests(request.user))
     filters, errors = selectors.parse_request_filters(request.GET)

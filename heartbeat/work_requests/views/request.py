@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from heartbeat.core import registry
 from heartbeat.core.exceptions import ApplicationError, PermissionDenied
+from heartbeat.core.keptpages import kept_page
 from heartbeat.work_requests import attachments as files
 from heartbeat.work_requests import hooks, permissions, rules, selectors, services
 from heartbeat.work_requests.forms import (
@@ -69,6 +70,7 @@ def _detail_context(request, work_request: WorkRequest, **extra) -> dict:
     )
 
 
+@kept_page
 def request_detail(request, pk: int):
     work_request = selectors.request_detail(request.user, pk)
     return render(
