@@ -236,7 +236,7 @@ def test_a_cache_that_cannot_be_reached_gives_the_figure_worked_out(settings):
     # Django's test settings signal makes the cache anew when CACHES changes.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "heartbeat.core.rediscache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{_free_port()}/0",
         }
     }
@@ -332,7 +332,7 @@ def redis_url(settings):
         # As the settings make it from CACHE_URL, so that another process shares its keys.
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "heartbeat.core.rediscache.RedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "heartbeat",
             }
@@ -388,7 +388,7 @@ def test_the_settings_name_redis_for_the_shared_cache():
     out = _settings_in_a_fresh_process(env, code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "heartbeat.core.rediscache.RedisCache",
         "redis://cache.internal:6379/2",
         "True",
         "django.contrib.sessions.backends.cached_db",
