@@ -11,6 +11,7 @@ whichever comes first.
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import sys
 import threading
@@ -33,6 +34,14 @@ def _check(spec: dict) -> None:
         raise ValueError("time_limit must be between 0 and 3600 seconds.")
 
 
+_asked = itertools.count(1)
+
+
+def _fresh(path: str) -> str:
+    """``path`` with a ``fresh`` parameter no request of this process has sent."""
+    return f"{path}{'&' if '?' in path else '?'}fresh={next(_asked)}"
+
+
 def _load(spec: dict, total: int, deadline: float) -> list[tuple[float, int, int | None]]:
     """Send ``total`` requests from ``concurrency`` threads; (ms, status, queries) each."""
     lock = threading.Lock()
@@ -51,9 +60,10 @@ def _load(spec: dict, total: int, deadline: float) -> list[tuple[float, int, int
         connection = http.client.HTTPConnection(spec["host"], spec["port"], timeout=30)
         try:
             while take():
+                path = _fresh(spec["path"]) if spec.get("fresh") else spec["path"]
                 started = time.perf_counter()
                 try:
-                    connection.request("GET", spec["path"], headers=headers)
+                    connection.request("GET", path, headers=headers)
                     response = connection.getresponse()
                     response.read()
                 except (OSError, http.client.HTTPException):
@@ -82,7 +92,8 @@ def run(spec: dict) -> dict:
     """Warm up, then load ``spec["path"]``; return what was measured.
 
     spec: host, port, path, requests, concurrency, time_limit (seconds), and optionally
-    warmup (requests sent first and not measured) and headers (such as Cookie).
+    warmup (requests sent first and not measured), headers (such as Cookie) and fresh (each
+    request to an address of its own, see ``BenchURL.fresh``).
     """
     _check(spec)
     deadline = time.monotonic() + spec["time_limit"]

@@ -98,6 +98,10 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("projects", "/projects/", "list", min_rps=110),
     BenchURL("project", project_page, "detail"),
     BenchURL("project search", "/projects/?q=address", "list"),
+    # Searches drawn for every request: the commonest word in the generated titles (a
+    # project in five) and a rarer one (one in fifty).
+    BenchURL("search, a common word", "/projects/?q=digital", "search", fresh=True),
+    BenchURL("search, a rarer word", "/projects/?q=registrar", "search", fresh=True),
     BenchURL("projects, filtered", "/projects/?stage=in_delivery&sort=-start", "list"),
     BenchURL("project history", lambda: project_page() + "history/", "detail"),
     BenchURL("programme", "/programme/", "dashboard"),

@@ -165,6 +165,7 @@ def load(
     concurrency: int,
     warmup: int,
     time_limit: float,
+    fresh: bool = False,
 ) -> dict:
     """Run the load client in its own process against ``path``."""
     spec = {
@@ -176,6 +177,7 @@ def load(
         "warmup": warmup,
         "time_limit": time_limit,
         "headers": {"Cookie": cookie} if cookie else {},
+        "fresh": fresh,
     }
     completed = subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "heartbeat.bench.load"],
@@ -208,6 +210,7 @@ def measure(
         concurrency=args.concurrency,
         warmup=max(4, 2 * args.concurrency),
         time_limit=args.time_limit,
+        fresh=url.fresh,
     )
     return report.Result(
         name=url.name,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-KINDS = ("list", "detail", "dashboard", "export", "api")
+KINDS = ("list", "detail", "dashboard", "export", "api", "search")
 # The bench users the generator creates, one per role (heartbeat.generator.runner.BENCH_USERS).
 ROLES = ("programme_office", "organisation_lead", "project_lead", "board_member", "member")
 DEFAULT_ROLE = "programme_office"
@@ -20,6 +20,10 @@ class BenchURL:
     signed_in: bool = True
     min_rps: float | None = None
     role: str | None = None  # the bench user to load it as; None: the programme office
+    # Each request asks for an address no request asked before (a ``fresh=N`` the page
+    # ignores), so no kept page answers it: the page is drawn every time, as a search for a
+    # word nobody searched since the data last changed is.
+    fresh: bool = False
 
     def __post_init__(self):
         if self.kind not in KINDS:

@@ -133,6 +133,8 @@ class KeptPagesMiddleware:
         if not _keepable(request, response):
             return response
         if response.streaming:
+            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                return response
             return _kept_as_streamed(request, response, key)
         content = _with_placeholder(request, response.content)
         if content is None or len(content) > MAX_BYTES:
@@ -156,9 +158,9 @@ def _with_placeholder(request, content: bytes) -> bytes | None:
     response issued a token that the placeholder cannot stand for."""
     token = getattr(request, TOKEN_ATTRIBUTE, None)
     if token is None:
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and b"csrfmiddlewaretoken" in content:
-            return None
-        return content
+        # Django's get_token() notes every token it issues; one issued other than through
+        # csrf_once (a Django template's {% csrf_token %}) cannot be told from the content.
+        return None if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") else content
     return content.replace(token.encode(), TOKEN_PLACEHOLDER)
 
 

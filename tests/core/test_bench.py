@@ -260,7 +260,7 @@ def test_registry_lists_the_foundation_urls():
     names = [url.name for url in BENCH_URLS]
 
     assert len(names) == len(set(names))
-    assert kinds <= {"list", "detail", "dashboard", "export", "api"}
+    assert kinds <= {"list", "detail", "dashboard", "export", "api", "search"}
     literal = {url.path for url in BENCH_URLS if isinstance(url.path, str)}
     assert {"/", "/organisations/", "/terms/", "/api/v1/organisations", "/healthz"} <= literal
     assert "/organisations/?format=csv" in literal
@@ -451,6 +451,46 @@ def test_the_load_client_measures_every_request(live_server):
     assert all(latency > 0 for latency in measured["latencies_ms"])
     assert measured["queries"] == [None] * 12  # the header is off in tests
     assert not measured["timed_out"]
+
+
+def test_a_fresh_url_asks_for_an_address_of_its_own_each_time(monkeypatch):
+    asked = []
+
+    class Connection:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def request(self, method, path, headers):
+            asked.append(path)
+
+        def getresponse(self):
+            return type(
+                "Response", (), {"status": 200, "will_close": False, "read": lambda self: b"",
+                                 "getheader": lambda self, name: None},
+            )()  # fmt: skip
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(load.http.client, "HTTPConnection", Connection)
+    spec = {"host": "127.0.0.1", "port": 1, "path": "/projects/?q=digital", "requests": 6,
+            "concurrency": 2, "time_limit": 30, "warmup": 2}  # fmt: skip
+    load.run({**spec, "fresh": True})
+    assert len(asked) == len(set(asked)) == 8
+    assert all(path.startswith("/projects/?q=digital&fresh=") for path in asked)
+    asked.clear()
+    load.run(spec)
+    assert set(asked) == {"/projects/?q=digital"}
+
+
+def test_search_drawn_each_time_is_held_to_60_ms_whatever_its_share():
+    searches = [url for url in BENCH_URLS if url.kind == "search"]
+    assert searches and all(url.fresh for url in searches)
+    measured = result(kind="search", floor_rps=1000.0)
+    measured.elapsed_s = 20  # one request a second
+    assert "of the floor" not in report.verdict(measured)
+    measured.latencies_ms = [61.0] * 20
+    assert "p95 over 60 ms" in report.verdict(measured)
 
 
 @pytest.mark.django_db(transaction=True)
