@@ -340,6 +340,19 @@ def test_catalogue_options(member):
     assert ("-updated", "Recently updated") in options.sorts
 
 
+@pytest.mark.django_db(transaction=True)
+def test_catalogue_options_are_read_once_until_the_data_changes(django_assert_num_queries):
+    ThemeFactory(name="Digital Services")
+    ProjectFactory()
+    first = selectors.catalogue_options()
+    with django_assert_num_queries(0):
+        kept = selectors.catalogue_options()
+    assert kept == first
+    assert kept.themes[0].slug == first.themes[0].slug
+    ThemeFactory(name="Workforce")
+    assert "Workforce" in [theme.name for theme in selectors.catalogue_options().themes]
+
+
 # Project page -----------------------------------------------------------------------------
 
 

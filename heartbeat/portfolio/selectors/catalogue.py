@@ -6,6 +6,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
+from heartbeat.core.datacache import cached
 from heartbeat.core.exports import Column, Kind
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import (
@@ -261,11 +262,16 @@ class RankedRows:
 
 
 def catalogue_options() -> CatalogueOptions:
-    """Themes, stages, organisations that lead projects and active skills (3 queries).
+    """Themes, stages, organisations that lead projects and active skills (3 queries, kept
+    in the shared cache until the data changes: the same for everyone).
 
     Each option is a named row of slug and name: the filter form needs nothing else, and
     with hundreds of organisations whole model instances cost more than the rest of the page.
     """
+    return cached("portfolio.catalogue-options", (), _catalogue_options)
+
+
+def _catalogue_options() -> CatalogueOptions:
     return CatalogueOptions(
         themes=list(Theme.objects.values_list("slug", "name", named=True)),
         stages=list(Stage.choices),
