@@ -318,6 +318,23 @@ def test_a_persons_load_against_working_days_shows_double_booking(council, colle
     assert not load.months[2].over and load.months[2].free == load.months[2].working_days - 15
 
 
+def test_a_persons_pledges_take_two_queries_with_none_or_several(
+    council, colleague, django_assert_num_queries
+):
+    with django_assert_num_queries(2):
+        assert people.person_pledges(colleague) == []
+    requirement = need(start=0, end=2, title="Telecare")
+    pledge = Pledge.objects.create(
+        organisation=council, requirement=requirement, person=colleague,
+        skill=requirement.skill, level=requirement.level, days_per_month=D("10"),
+        start_month=requirement.start_month, end_month=requirement.end_month,
+    )  # fmt: skip
+    pledge.adjustments.create(month=month(1), days=D("4"))
+    with django_assert_num_queries(2):
+        load = people.person_load(people.person_pledges(colleague), hub.window())
+    assert [m.days for m in load.months[:3]] == [[D("10")], [D("4")], [D("10")]]
+
+
 def test_december_2026_has_21_working_days_in_scotland():
     # 23 weekdays, less Christmas Day (Friday) and Boxing Day's substitute (Monday 28th).
     assert working_days(DECEMBER) == 21

@@ -14,17 +14,23 @@ from django.db.models import QuerySet
 from heartbeat.core.months import working_days
 from heartbeat.portfolio.models import Project, ResourceRequirement
 from heartbeat.recruitment.coverage import ZERO, pledge_days_by_month
-from heartbeat.recruitment.models import Pledge
+from heartbeat.recruitment.models import Pledge, PledgeAdjustment
 from heartbeat.recruitment.selectors.figures import EPSILON, NEED_STAGES, with_coverage
 from heartbeat.recruitment.selectors.organisation import this_month
 
+# Where person_pledges() puts each pledge's adjustments.
+ADJUSTMENTS = "month_adjustments"
+
 
 def _days_by_month(pledge: Pledge) -> dict[datetime.date, Decimal]:
+    adjustments = getattr(pledge, ADJUSTMENTS, None)
+    if adjustments is None:
+        adjustments = pledge.adjustments.all()
     return pledge_days_by_month(
         pledge.start_month,
         pledge.end_month,
         pledge.days_per_month,
-        {a.month: a.days for a in pledge.adjustments.all()},
+        {a.month: a.days for a in adjustments},
     )
 
 
@@ -65,14 +71,21 @@ class PersonLoad:
 
 
 def person_pledges(person) -> list[Pledge]:
-    """A person's active pledges across every project and organisation (2 queries)."""
-    return list(
-        Pledge.objects.active()
-        .filter(person=person)
-        .select_related("organisation", "skill", "requirement__project", "requirement__skill")
-        .prefetch_related("adjustments")
-        .order_by("start_month", "requirement__project__title", "pk")
+    """A person's active pledges across every project and organisation, each with its
+    months' adjustments (2 queries, whether they have pledges or not: a prefetch would skip
+    its query for none)."""
+    active = Pledge.objects.active().filter(person=person)
+    pledges = list(
+        active.select_related(
+            "organisation", "skill", "requirement__project", "requirement__skill"
+        ).order_by("start_month", "requirement__project__title", "pk")
     )
+    by_pledge: dict[int, list[PledgeAdjustment]] = defaultdict(list)
+    for adjustment in PledgeAdjustment.objects.filter(pledge__in=active.values("pk")):
+        by_pledge[adjustment.pledge_id].append(adjustment)
+    for pledge in pledges:
+        setattr(pledge, ADJUSTMENTS, by_pledge[pledge.pk])
+    return pledges
 
 
 def person_load(pledges: list[Pledge], months: list[datetime.date]) -> PersonLoad:
