@@ -64,5 +64,10 @@ class RowsById:
         ids = self.ids()[index]
         if not ids:
             return []
-        rows = {row.pk: row for row in self.queryset.order_by().filter(pk__in=ids)}
+        rows = {row.pk: row for row in self.rows(ids)}
         return [rows[pk] for pk in ids if pk in rows]
+
+    def rows(self, ids: list):
+        """The rows with these ids, in any order: the queryset's own, unless a list reads
+        its page's rows with other columns."""
+        return self.queryset.order_by().filter(pk__in=ids)

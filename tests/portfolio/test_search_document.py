@@ -205,7 +205,11 @@ def test_a_ranked_search_is_paged_on_ids_then_read_whole():
     assert [p.title for p in page.object_list] == [p.title for p in expected]
     assert page.paginator.count == len(list(projects))
     assert page.object_list[0].get_deferred_fields() >= {"summary", "problem"}
-    assert queries_for(lambda: [p.theme.name for p in rows[0:5]]) == 2
+    # A fresh search: its ranked ids (which give the count too), then one page's rows.
+    fresh = selectors.catalogue_page_rows(projects)
+    assert queries_for(lambda: (fresh.count(), [p.theme.name for p in fresh[0:5]])) == 2
+    # Another page of the same search reads only its rows.
+    assert queries_for(lambda: [p.title for p in fresh[2:4]]) == 1
 
 
 def test_a_search_is_paged_the_same_way_on_either_database():

@@ -8,6 +8,7 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from heartbeat.core.datacache import cached
 from heartbeat.core.exports import Column, Kind
+from heartbeat.core.pagination import RowsById
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import (
     Project,
@@ -238,27 +239,18 @@ def _table_columns(queryset: QuerySet) -> QuerySet:
     )
 
 
-class RankedRows:
-    """A search's matches in order of relevance, as a paginator reads them: counted, ranked
-    and cut into pages on the projects' ids alone, then the page's rows read with their
-    table's columns by id. Ranking reads every match, so the joins the table needs (theme,
+class RankedRows(RowsById):
+    """A search's matches in order of relevance, as a paginator reads them: ranked on the
+    projects' ids alone, all of them at once (so the count is their number, not a second
+    search), kept until the data changes; then the page's rows read with their table's
+    columns by id. Ranking reads every match, so the joins the table needs (theme,
     sub-area, lead organisation) are made for the page shown, not for every match."""
 
     def __init__(self, queryset: QuerySet):
-        self.queryset = queryset
+        super().__init__(queryset, keep="portfolio.search")
 
-    def count(self) -> int:
-        return self.queryset.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[Project]:
-        if not isinstance(index, slice):
-            raise TypeError("RankedRows are read a page (a slice) at a time.")
-        ids = list(self.queryset.values_list("pk", flat=True)[index])
-        rows = {row.pk: row for row in _table_columns(Project.objects.filter(pk__in=ids))}
-        return [rows[pk] for pk in ids]
+    def rows(self, ids: list):
+        return _table_columns(Project.objects.filter(pk__in=ids))
 
 
 def catalogue_options() -> CatalogueOptions:
