@@ -242,12 +242,12 @@ def _table_columns(queryset: QuerySet) -> QuerySet:
 class RankedRows(RowsById):
     """A search's matches in order of relevance, as a paginator reads them: ranked on the
     projects' ids alone, all of them at once (so the count is their number, not a second
-    search), kept until the data changes; then the page's rows read with their table's
-    columns by id. Ranking reads every match, so the joins the table needs (theme,
-    sub-area, lead organisation) are made for the page shown, not for every match."""
+    search), then the page's rows read with their table's columns by id. Ranking reads
+    every match, so the joins the table needs (theme, sub-area, lead organisation) are made
+    for the page shown, not for every match. (The same search asked again is a kept page.)"""
 
     def __init__(self, queryset: QuerySet):
-        super().__init__(queryset, keep="portfolio.search")
+        super().__init__(queryset)
 
     def rows(self, ids: list):
         return _table_columns(Project.objects.filter(pk__in=ids))
