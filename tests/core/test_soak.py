@@ -444,3 +444,9 @@ def test_a_short_soak_writes_through_the_pages_without_errors(tmp_path, monkeypa
     assert pledged == outcomes["pledge"][OK]
     assert updates >= 1
     assert edited >= 1
+
+
+def test_every_kind_of_bench_url_can_be_read_in_the_soak():
+    from heartbeat.bench.url import KINDS
+
+    assert set(actions.READ_WEIGHTS) == set(KINDS)

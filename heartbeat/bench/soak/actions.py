@@ -37,7 +37,7 @@ ERROR = "error"
 
 # Reads: how often a URL of each kind of the bench's registry is chosen, relative to the
 # others. Exports (CSV, calendars) are the heaviest and the least often asked for.
-READ_WEIGHTS = {"list": 3, "detail": 3, "dashboard": 2, "api": 2, "export": 1}
+READ_WEIGHTS = {"list": 3, "detail": 3, "dashboard": 2, "api": 2, "export": 1, "search": 2}
 
 # A pledge names one of the council's people about half the time (else unnamed capacity),
 # for half a day a month over one month, so that a person's working days are rarely full.
