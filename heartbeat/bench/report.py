@@ -139,9 +139,10 @@ def misses(result: Result) -> list[str]:
     if queries is None:
         missed.append("no query count")
     else:
-        if queries > MAX_QUERIES:
-            missed.append(f"over {MAX_QUERIES} queries")
+        # With kept pages and figures, what a page costs when drawn is the count worked out.
         compared = queries if result.work_queries is None else result.work_queries
+        if max(queries, compared) > MAX_QUERIES:
+            missed.append(f"over {MAX_QUERIES} queries")
         if result.growth_queries is not None and result.growth_queries != compared:
             missed.append("queries grow with data")
     if result.growth_status not in (None, 200):

@@ -134,6 +134,11 @@ def test_more_than_20_queries_misses_even_for_an_export():
     assert report.verdict(result(kind="export", queries=21)) == "over 20 queries"
 
 
+def test_a_kept_page_is_held_to_the_queries_it_takes_when_drawn():
+    assert report.verdict(result(queries=0, work_queries=20, growth=20)) == "OK"
+    assert report.verdict(result(queries=0, work_queries=21, growth=21)) == "over 20 queries"
+
+
 def test_counts_that_differ_at_the_smaller_scale_grow():
     assert report.verdict(result(queries=7, growth=7)) == "OK"
     assert report.verdict(result(queries=9, growth=7)) == "queries grow with data"
