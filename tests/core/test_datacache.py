@@ -269,8 +269,16 @@ def test_a_project_made_partnership_only_is_not_shown_to_a_visitor_from_a_kept_f
         lines = programme_dashboard(visitor, DashboardFilters(), today=today).lines
         return project.pk in {line.pk for line in lines}
 
+    assert_hidden_once_committed(project, shown, rounds=5)
+
+
+def assert_hidden_once_committed(project, shown, *, rounds: int) -> None:
+    """Make ``project`` partnership-only on one connection while another reads ``shown()``
+    over and over, ``rounds`` times: no read that began after the commit shows it."""
+    from heartbeat.portfolio.models import Visibility
+
     assert shown()
-    for _ in range(5):
+    for _ in range(rounds):
         type(project).objects.filter(pk=project.pk).update(visibility=Visibility.PUBLIC)
         assert shown()
         results = at_once(*_hide_while_reading(project, shown))
