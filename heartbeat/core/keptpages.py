@@ -42,6 +42,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
 
 from heartbeat.core import datacache
+from heartbeat.core.middleware import is_api
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def _is_kept(request, view_func) -> bool:
     if getattr(view_func, KEPT, False):
         return True
     # The API's reads, unless made with an access token.
-    return request.path_info.startswith("/api/v1/") and "HTTP_AUTHORIZATION" not in request.META
+    return is_api(request) and "HTTP_AUTHORIZATION" not in request.META
 
 
 def _messages_waiting(request) -> bool:
