@@ -9,6 +9,7 @@ arguments, so templates import them as before.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from django.utils.text import slugify
 from markupsafe import Markup, escape
@@ -67,6 +68,47 @@ def table(
         parts.append(f"\n    <tr>{''.join(cells)}</tr>")
     parts.append("\n  </tbody>\n</table>\n</div>")
     return Markup("".join(parts))  # noqa: S704 - every value in it was escaped above
+
+
+# A list of choices shorter than this is drawn afresh each time; a longer one (a filter
+# listing every organisation, thousands at the largest) is drawn once and kept while the
+# same choices come again, in the last few lists drawn by this process.
+KEEP_OPTIONS_FROM = 100
+
+
+def select_options(choices: Iterable, chosen: Iterable[str] = ()) -> Markup:
+    """The ``<option>`` elements of a select: ``choices`` as (value, label) pairs, or
+    (group label, pairs) for a group; the options whose value (as a string) is in
+    ``chosen`` are selected. A value of None is the empty string."""
+    choices = tuple(choices)
+    markup = None
+    if len(choices) >= KEEP_OPTIONS_FROM:
+        try:
+            markup = _kept_options(choices)
+        except TypeError:  # a group's pairs come as a list, which cannot be a key
+            markup = None
+    if markup is None:
+        markup = _options(choices)
+    for value in chosen:
+        plain = f'<option value="{escape(value)}">'
+        markup = markup.replace(plain, plain[:-1] + " selected>")
+    return Markup(markup)  # noqa: S704 - every value in it was escaped in _options
+
+
+@lru_cache(maxsize=16)
+def _kept_options(choices: tuple) -> str:
+    return _options(choices)
+
+
+def _options(choices) -> str:
+    parts = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            parts.append(f'\n      <optgroup label="{escape(value)}">{_options(label)}</optgroup>')
+        else:
+            shown = "" if value is None else value
+            parts.append(f'\n      <option value="{escape(shown)}">{escape(label)}</option>')
+    return "".join(parts)
 
 
 def _numeric(index: int, numeric: frozenset) -> str:

@@ -152,3 +152,60 @@ def test_a_page_of_forms_masks_the_form_token_once():
     again = re.search(r'value="([^"]+)"', template.render({}, request=request)).group(1)
     assert again != tokens[0]
     assert _unmask_cipher_token(again) == secret
+
+
+# Select options ---------------------------------------------------------------------------
+
+
+def test_select_options_escape_and_mark_the_chosen_values():
+    html = components.select_options(
+        [("", "Any"), ("fife", "Fife & Co"), ('a"b', "<Angus>"), (None, "None given")], ["fife"]
+    )
+    assert '<option value="">Any</option>' in html
+    assert '<option value="fife" selected>Fife &amp; Co</option>' in html
+    assert '<option value="a&#34;b">&lt;Angus&gt;</option>' in html
+    assert html.count(" selected") == 1
+    assert isinstance(html, Markup)
+
+
+def test_select_options_draw_groups():
+    html = components.select_options([("Councils", [("fife", "Fife"), ("angus", "Angus")])])
+    assert html.startswith('\n      <optgroup label="Councils">')
+    assert '<option value="angus">Angus</option></optgroup>' in html
+
+
+def test_a_long_list_of_options_is_drawn_once_and_kept_while_the_same_choices_come():
+    choices = [(f"org-{n}", f"Organisation {n}") for n in range(components.KEEP_OPTIONS_FROM)]
+    components._kept_options.cache_clear()
+
+    first = components.select_options(choices, ["org-3"])
+    again = components.select_options([*choices], ["org-7"])
+    renamed = components.select_options([*choices[:-1], ("org-last", "Renamed")], [])
+
+    info = components._kept_options.cache_info()
+    assert (info.hits, info.misses) == (1, 2)
+    # Each answer marks its own choice: the kept markup itself has none.
+    assert '<option value="org-3" selected>' in first
+    assert '<option value="org-3">' in again and '<option value="org-7" selected>' in again
+    assert "Renamed" in renamed and " selected" not in renamed
+
+
+def test_a_short_list_is_drawn_afresh():
+    components._kept_options.cache_clear()
+    components.select_options([("a", "A"), ("b", "B")], ["b"])
+    assert components._kept_options.cache_info().misses == 0
+
+
+def test_the_field_macro_draws_a_select_s_options_with_the_chosen_one():
+    from django import forms
+
+    class Form(forms.Form):
+        council = forms.ChoiceField(choices=[("", "Any"), ("fife", "Fife"), ("angus", "Angus")])
+
+    html = render(
+        '{% from "components/forms.html" import field %}{{ field(form["council"]) }}',
+        form=Form(initial={"council": "angus"}),
+    )
+    assert re.search(r'<select class="ds_select" id="id_council" name="council">', html)
+    assert '<option value="angus" selected>Angus</option>' in html
+    assert '<option value="fife">Fife</option>' in html

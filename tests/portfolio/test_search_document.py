@@ -223,3 +223,49 @@ def test_a_search_is_paged_the_same_way_on_either_database():
     assert isinstance(rows, selectors.RankedRows)
     assert sorted(p.title for p in rows[0:25]) == ["Telecare 0", "Telecare 1", "Telecare 2"]
     assert rows.count() == 3
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="PostgreSQL ranks; SQLite does not")
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_ranked_apart_the_ids_come_in_the_order_the_catalogue_sorts_them(who, member):
+    from heartbeat.portfolio.selectors.catalogue import RankedRows, _ranked_ids
+
+    user = member if who == "member" else None
+    telecare = ProjectFactory(title="Telecare", summary="Alarms and telecare").theme
+    ProjectFactory(title="Alarm hubs", summary="Telecare alarms", theme=telecare)
+    ProjectFactory(title="Bookings", summary="Telecare bookings", visibility=Visibility.PARTNERSHIP)
+    ProjectFactory(title="Benefits", summary="Telecare benefits")
+    ProjectFactory(title="Waste", summary="Bins")
+    for params in (
+        {"q": "telecare"},
+        {"q": "telecare alarms"},
+        {"q": "telecare", "theme": telecare.slug},
+    ):
+        filters, errors = selectors.parse_catalogue_filters(params)
+        assert errors == []
+        projects = selectors.project_catalogue(user, filters)
+
+        rows = selectors.catalogue_page_rows(projects, user=user, filters=filters)
+
+        assert isinstance(rows, RankedRows) and rows.matching is not None
+        expected = [p.title for p in projects]
+        assert [p.title for p in rows[0:25]] == expected
+        assert rows.count() == len(expected)
+        if params == {"q": "telecare"}:
+            assert ("Bookings" in expected) == (who == "member")
+            assert len(expected) == 3 + (who == "member")
+    assert _ranked_ids(Project.objects.none(), "telecare") == []
+
+
+def test_a_search_sorted_otherwise_is_not_ranked(member):
+    from heartbeat.portfolio.selectors.catalogue import RankedRows
+
+    for title in ["Telecare b", "Telecare a"]:
+        ProjectFactory(title=title)
+    filters, _ = selectors.parse_catalogue_filters({"q": "telecare", "sort": "-title"})
+    projects = selectors.project_catalogue(member, filters)
+
+    rows = selectors.catalogue_page_rows(projects, user=member, filters=filters)
+
+    assert isinstance(rows, RankedRows) and rows.matching is None
+    assert [p.title for p in rows[0:25]] == ["Telecare b", "Telecare a"]

@@ -11,6 +11,7 @@ from heartbeat.portfolio import selectors, services
 from heartbeat.portfolio.inputs import RequirementInput, ResourceInput, TextItemInput
 from heartbeat.portfolio.models import Project, Stage, StageTransition, Tag, Visibility
 from heartbeat.portfolio.rules import definition_checklist
+from heartbeat.portfolio.selectors import catalogue
 from tests.factories import OrganisationFactory, UserFactory
 from tests.portfolio.factories import (
     AnticipatedProductFactory,
@@ -333,11 +334,60 @@ def test_catalogue_options(member):
 
     options = selectors.catalogue_options()
 
-    assert [s.name for s in options.skills] == ["Service designer"]
-    assert [o.slug for o in options.lead_organisations] == [project.lead_organisation.slug]
-    assert [t.name for t in options.themes] == ["Digital Services", project.theme.name]
+    assert [name for _, name in options.skills] == ["Service designer"]
+    assert options.lead_organisations == [
+        (project.lead_organisation.slug, project.lead_organisation.name)
+    ]
+    assert [name for _, name in options.themes] == ["Digital Services", project.theme.name]
     assert options.stages[0] == ("proposed", "Proposed")
     assert ("-updated", "Recently updated") in options.sorts
+
+
+def test_past_so_many_lead_organisations_the_filter_takes_a_name(monkeypatch):
+    for name in ["Fife", "Angus", "Moray"]:
+        ProjectFactory(lead_organisation=OrganisationFactory(name=name))
+    monkeypatch.setattr(catalogue, "LEAD_OPTIONS_AT_MOST", 3)
+    assert [name for _, name in selectors.catalogue_options().lead_organisations] == [
+        "Angus",
+        "Fife",
+        "Moray",
+    ]
+
+    monkeypatch.setattr(catalogue, "LEAD_OPTIONS_AT_MOST", 2)
+
+    assert selectors.catalogue_options().lead_organisations is None
+
+
+@pytest.mark.parametrize("typed", ["fife", "Fife", "FIFE", "fife council", "Fife Council"])
+def test_the_lead_filter_takes_a_slug_a_name_or_an_official_name(typed):
+    fife = OrganisationFactory(name="Fife", official_name="Fife Council")
+    ProjectFactory(title="Telecare", lead_organisation=fife)
+    ProjectFactory(title="Bookings")
+
+    filters, errors = selectors.parse_catalogue_filters({"lead": typed})
+
+    assert errors == []
+    assert (filters.lead, filters.lead_name) == ("fife", "Fife")
+    assert filters.as_params() == {"lead": "fife"}
+    assert [p.title for p in selectors.project_catalogue(None, filters)] == ["Telecare"]
+
+
+def test_a_slug_wins_over_another_organisation_s_name():
+    OrganisationFactory(name="Angus", slug="highland")
+    OrganisationFactory(name="Highland", slug="the-highland-council")
+
+    filters, _ = selectors.parse_catalogue_filters({"lead": "highland"})
+
+    assert (filters.lead, filters.lead_name) == ("highland", "Angus")
+
+
+def test_a_lead_that_names_no_organisation_is_refused_and_dropped():
+    OrganisationFactory(name="Fife")
+
+    filters, errors = selectors.parse_catalogue_filters({"lead": "Fife Counci"})
+
+    assert errors == ["There is no organisation 'Fife Counci'."]
+    assert (filters.lead, filters.lead_name) == ("", "")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -348,9 +398,9 @@ def test_catalogue_options_are_read_once_until_the_data_changes(django_assert_nu
     with django_assert_num_queries(0):
         kept = selectors.catalogue_options()
     assert kept == first
-    assert kept.themes[0].slug == first.themes[0].slug
+    assert kept.themes[0] == first.themes[0]
     ThemeFactory(name="Workforce")
-    assert "Workforce" in [theme.name for theme in selectors.catalogue_options().themes]
+    assert "Workforce" in [name for _, name in selectors.catalogue_options().themes]
 
 
 # Project page -----------------------------------------------------------------------------

@@ -152,6 +152,37 @@ def test_catalogue_search_finds_the_lead_organisation_and_tags(client, theme):
     assert "Cyber resilience" in text and "Digital telecare" not in text
 
 
+def test_catalogue_lead_filter_is_a_list_then_a_box_for_a_name(client, theme, monkeypatch):
+    from heartbeat.portfolio.selectors import catalogue
+
+    fife = OrganisationFactory(name="Fife", official_name="Fife Council")
+    ProjectFactory(title="Digital telecare", theme=theme, lead_organisation=fife)
+    ProjectFactory(title="Cyber resilience", theme=theme)
+    url = reverse("portfolio:project_list")
+
+    html = client.get(url, {"lead": "fife"}).content.decode()
+    assert '<select class="ds_select" id="id_lead" name="lead"' in html
+    assert '<option value="fife" selected>Fife</option>' in html
+
+    monkeypatch.setattr(catalogue, "LEAD_OPTIONS_AT_MOST", 1)
+    response = client.get(url, {"lead": "fife council"})
+    html = response.content.decode()
+    assert 'id="id_lead"' in html and "<select" not in html.split('id="id_lead"')[0][-200:]
+    assert re.search(
+        r'<input class="ds_input" type="text" id="id_lead" name="lead"[^>]* value="Fife"', html
+    )
+    assert "Its name, such as Fife or Fife Council" in html
+    text = text_of(response)
+    assert "Digital telecare" in text and "Cyber resilience" not in text
+    # A link to the filter (a slug) shows the organisation's name in the box too.
+    html = client.get(url, {"lead": "fife"}).content.decode()
+    assert re.search(r'id="id_lead" name="lead"[^>]* value="Fife"', html)
+    # A name that is not an organisation's is explained, and the list is not filtered.
+    text = text_of(client.get(url, {"lead": "Fyfe"}))
+    assert "There is no organisation 'Fyfe'." in text
+    assert "Digital telecare" in text and "Cyber resilience" in text
+
+
 def test_catalogue_reports_bad_filters_and_ignores_them(client, theme):
     ProjectFactory(title="Digital telecare", theme=theme, stage=Stage.APPROVED)
     ProjectFactory(title="Cyber resilience", theme=theme, stage=Stage.PROPOSED)

@@ -153,7 +153,7 @@ class ThemeOut(Schema):
 class CatalogueQuery(Schema):
     theme: str = Field("", description="A theme's slug")
     stage: str = Field("", description="A stage: " + ", ".join(Stage.values))
-    lead: str = Field("", description="The lead organisation's slug")
+    lead: str = Field("", description="The lead organisation's slug, or its name or official name")
     skill: str = Field("", description="The slug of a skill the project needs")
     visibility: str = Field("", description="public or partnership")
     q: str = Field("", description="Words to search for")

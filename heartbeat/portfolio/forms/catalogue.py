@@ -33,19 +33,19 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, options, user=None, **kwargs):
         """``options`` is selectors.catalogue_options()."""
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [
-            ("", "Any theme"),
-            *((theme.slug, theme.name) for theme in options.themes),
-        ]
+        self.fields["theme"].choices = [("", "Any theme"), *options.themes]
         self.fields["stage"].choices = [("", "Any stage"), *options.stages]
-        self.fields["lead"].choices = [
-            ("", "Any organisation"),
-            *((org.slug, org.name) for org in options.lead_organisations),
-        ]
-        self.fields["skill"].choices = [
-            ("", "Any skill"),
-            *((skill.slug, skill.name) for skill in options.skills),
-        ]
+        if options.lead_organisations is None:
+            # Too many to list (selectors.LEAD_OPTIONS_AT_MOST): the filter takes a name.
+            self.fields["lead"] = forms.CharField(
+                label="Lead organisation",
+                required=True,  # drawn without "(optional)", as the search box is
+                max_length=200,
+                help_text="Its name, such as Fife or Fife Council",
+            )
+        else:
+            self.fields["lead"].choices = [("", "Any organisation"), *options.lead_organisations]
+        self.fields["skill"].choices = [("", "Any skill"), *options.skills]
         self.fields["visibility"].choices = [("", "Any"), *options.visibilities]
         self.fields["sort"].choices = [("", "Best match or title"), *options.sorts]
         if not (user is not None and user.is_authenticated):

@@ -1,8 +1,9 @@
 """The catalogue: filters, search, sort, the filter form's options and exports."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
@@ -12,6 +13,7 @@ from heartbeat.core.pagination import RowsById
 from heartbeat.partnership.models import Organisation
 from heartbeat.portfolio.models import (
     Project,
+    ProjectSearchDocument,
     ResourceRequirement,
     Stage,
     Theme,
@@ -20,6 +22,9 @@ from heartbeat.portfolio.models import (
 from heartbeat.skills.models import Skill
 
 STAGE_ORDER = {stage: i for i, stage in enumerate(Stage.values)}
+
+# The text search configuration of the stored search documents (migration 0007).
+SEARCH_CONFIG = "english"
 
 # The catalogue's sort orders, in the order a sort menu lists them.
 SORT_OPTIONS: list[tuple[str, str]] = [
@@ -49,11 +54,14 @@ class CatalogueFilters:
     q: str = ""
     sort: str = ""  # one of SORTS; empty: by title, or by relevance when searching
 
+    # The lead organisation's name, for a filter that shows it (not a URL parameter).
+    lead_name: str = field(default="", compare=False)
+
     FIELDS = ("theme", "stage", "lead", "skill", "visibility", "q", "sort")
 
     def as_params(self) -> dict[str, str]:
         """The filters that are set, as URL parameters."""
-        return {name: value for name, value in asdict(self).items() if value}
+        return {name: getattr(self, name) for name in self.FIELDS if getattr(self, name)}
 
     @property
     def is_filtered(self) -> bool:
@@ -81,9 +89,14 @@ def parse_catalogue_filters(params) -> tuple[CatalogueFilters, list[str]]:
     if values["stage"] and values["stage"] not in Stage.values:
         errors.append(f"'{values['stage']}' is not a stage.")
         values["stage"] = ""
-    if values["lead"] and not Organisation.objects.filter(slug=values["lead"]).exists():
-        errors.append(f"There is no organisation '{values['lead']}'.")
-        values["lead"] = ""
+    lead_name = ""
+    if values["lead"]:
+        lead = _lead_organisation(values["lead"])
+        if lead is None:
+            errors.append(f"There is no organisation '{values['lead']}'.")
+            values["lead"] = ""
+        else:
+            values["lead"], lead_name = lead
     if values["skill"] and not Skill.objects.filter(slug=values["skill"]).exists():
         errors.append(f"There is no skill '{values['skill']}'.")
         values["skill"] = ""
@@ -96,7 +109,21 @@ def parse_catalogue_filters(params) -> tuple[CatalogueFilters, list[str]]:
     if values["sort"] and values["sort"] not in SORTS:
         errors.append(f"'{values['sort']}' is not a way to sort projects.")
         values["sort"] = ""
-    return CatalogueFilters(**values), errors
+    return CatalogueFilters(**values, lead_name=lead_name), errors
+
+
+def _lead_organisation(value: str) -> tuple[str, str] | None:
+    """The slug and name of the organisation ``value`` names: its slug (as the filter's
+    options and links give it), or its name or official name in any case (as a person types
+    it where there are too many organisations to list)."""
+    return (
+        Organisation.objects.filter(
+            Q(slug=value) | Q(name__iexact=value) | Q(official_name__iexact=value)
+        )
+        .order_by(Case(When(slug=value, then=Value(0)), default=Value(1)), "name")
+        .values_list("slug", "name")
+        .first()
+    )
 
 
 # Characters of PostgreSQL's web search syntax, dropped from the words SQLite matches.
@@ -122,7 +149,7 @@ def _search(queryset: QuerySet, q: str, *, rank: bool) -> tuple[QuerySet, bool]:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        query = SearchQuery(q, search_type="websearch", config="english")
+        query = SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
         queryset = queryset.filter(search_document__vector=query)
         if rank:
             queryset = queryset.annotate(
@@ -151,6 +178,11 @@ def _stage_rank():
 def project_catalogue(user, filters: CatalogueFilters) -> QuerySet:
     """The projects ``user`` may see that match ``filters``, sorted, ready to paginate or
     export (one query for the rows and one for their tags)."""
+    return _sorted(_filtered(user, filters), filters)
+
+
+def _filtered(user, filters: CatalogueFilters) -> QuerySet:
+    """The projects ``user`` may see that pass every filter but the search."""
     projects = Project.objects.visible_to(user)
     if filters.theme:
         projects = projects.filter(theme__slug=filters.theme)
@@ -166,6 +198,10 @@ def project_catalogue(user, filters: CatalogueFilters) -> QuerySet:
         )
     if filters.visibility:
         projects = projects.filter(visibility=filters.visibility)
+    return projects
+
+
+def _sorted(projects: QuerySet, filters: CatalogueFilters) -> QuerySet:
     ranked = False
     if filters.q:
         projects, ranked = _search(projects, filters.q, rank=not filters.sort)
@@ -196,28 +232,52 @@ def project_catalogue(user, filters: CatalogueFilters) -> QuerySet:
     )
 
 
+# Past this many organisations leading projects, the lead organisation filter is a box for
+# the organisation's name: a list of thousands is no help to someone choosing from it, and
+# it was most of the page (180 kB with 3,000 organisations).
+LEAD_OPTIONS_AT_MOST = 200
+
+
 @dataclass
 class CatalogueOptions:
-    """The choices a catalogue filter form offers; records come as rows with slug and name."""
+    """The choices a catalogue filter form offers, each a (value, label) pair: records as
+    their slug and name. ``lead_organisations`` is None where there are more than
+    ``LEAD_OPTIONS_AT_MOST``: the filter then takes a name."""
 
-    themes: list[Any]
+    themes: list[tuple[str, str]]
     stages: list[tuple[str, str]]
-    lead_organisations: list[Any]
-    skills: list[Any]
+    lead_organisations: list[tuple[str, str]] | None
+    skills: list[tuple[str, str]]
     visibilities: list[tuple[str, str]]
     sorts: list[tuple[str, str]] = field(default_factory=lambda: list(SORT_OPTIONS))
 
 
-def catalogue_page_rows(queryset: QuerySet, *, searched: bool = False):
+def catalogue_page_rows(
+    queryset: QuerySet,
+    *,
+    searched: bool = False,
+    user=None,
+    filters: CatalogueFilters | None = None,
+):
     """The catalogue's rows as the page shows them: only the columns of its table.
 
     Exports need every column (project lead, tags); the page, shown far more often, does not.
     A search is paged by ``RankedRows``, ranked or not, so that it costs the same queries
-    on PostgreSQL (which ranks) and SQLite (which does not).
+    on PostgreSQL (which ranks) and SQLite (which does not). Given the ``user`` and the
+    ``filters`` the queryset came from, a search ranked on PostgreSQL ranks the stored
+    documents apart from the projects (``RankedRows``).
     """
-    if searched or "search_rank" in queryset.query.annotations:
-        return RankedRows(queryset)
-    return _table_columns(queryset)
+    if filters is not None and filters.q:
+        searched = True
+    if not (searched or "search_rank" in queryset.query.annotations):
+        return _table_columns(queryset)
+    if (
+        filters is not None
+        and "search_rank" in queryset.query.annotations
+        and connection.vendor == "postgresql"
+    ):
+        return RankedRows(queryset, matching=_filtered(user, filters), q=filters.q)
+    return RankedRows(queryset)
 
 
 def _table_columns(queryset: QuerySet) -> QuerySet:
@@ -244,43 +304,81 @@ class RankedRows(RowsById):
     projects' ids alone, all of them at once (so the count is their number, not a second
     search), then the page's rows read with their table's columns by id. Ranking reads
     every match, so the joins the table needs (theme, sub-area, lead organisation) are made
-    for the page shown, not for every match. (The same search asked again is a kept page.)"""
+    for the page shown, not for every match. (The same search asked again is a kept page.)
 
-    def __init__(self, queryset: QuerySet):
+    Given the projects that pass the other filters (``matching``) and the words (``q``), on
+    PostgreSQL the ids are read in one statement that ranks the matching search documents
+    first and joins the projects to those ranks: ranked in the same join (as the queryset
+    orders them), each document of about a kilobyte would be carried into the join's hash
+    table, which for a common word took as long as the ranking. Same order: rank, then
+    title, then id."""
+
+    def __init__(self, queryset: QuerySet, *, matching: QuerySet | None = None, q: str = ""):
         super().__init__(queryset)
+        self.matching = matching
+        self.q = q
+
+    def ids(self) -> list:
+        if self._ids is None and self.matching is not None:
+            self._ids = _ranked_ids(self.matching, self.q)
+        return super().ids()
 
     def rows(self, ids: list):
         return _table_columns(Project.objects.filter(pk__in=ids))
 
 
+def _ranked_ids(matching: QuerySet, q: str) -> list:
+    try:
+        sql, params = matching.order_by().values_list("pk", "title").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing, such as ``in []``
+        return []
+    documents = ProjectSearchDocument._meta.db_table
+    query = "websearch_to_tsquery(%s::regconfig, %s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # OFFSET 0 keeps the ranked documents a query of their own (not merged into
+            # the join), so only their ids and ranks reach the join. Every value is a
+            # parameter: the text put together is Django's own SQL and names of ours.
+            f"SELECT project.id FROM ({sql}) AS project (id, title) "  # noqa: S608
+            f"JOIN (SELECT project_id, ts_rank(vector, {query}) AS rank FROM {documents} "
+            f"WHERE vector @@ {query} OFFSET 0) AS ranked ON ranked.project_id = project.id "
+            "ORDER BY ranked.rank DESC, project.title, project.id",
+            (*params, SEARCH_CONFIG, q, SEARCH_CONFIG, q),
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def catalogue_options() -> CatalogueOptions:
-    """Themes, stages, organisations that lead projects and active skills (3 queries, kept
+    """Themes, stages, organisations that lead projects (up to ``LEAD_OPTIONS_AT_MOST``)
+    and active skills (3 queries, kept
     in the shared cache until the data changes: the same for everyone).
 
-    Each option is a named row of slug and name: the filter form needs nothing else, and
-    with hundreds of organisations whole model instances cost more than the rest of the page.
+    Each option is a plain (slug, name) pair: the filter form needs nothing else. With
+    thousands of organisations, whole model instances cost more than the rest of the page,
+    and even named rows took ten times as long as plain pairs to read back from the cache.
     """
     return cached("portfolio.catalogue-options", (), _catalogue_options)
 
 
 def _catalogue_options() -> CatalogueOptions:
     return CatalogueOptions(
-        themes=list(Theme.objects.values_list("slug", "name", named=True)),
+        themes=list(Theme.objects.values_list("slug", "name")),
         stages=list(Stage.choices),
-        lead_organisations=list(
-            Organisation.objects.filter(
-                pk__in=Project.objects.exclude(lead_organisation=None).values(
-                    "lead_organisation_id"
-                )
-            )
-            .order_by("name")
-            .values_list("slug", "name", named=True)
-        ),
-        skills=list(
-            Skill.objects.active().order_by("name").values_list("slug", "name", named=True)
-        ),
+        lead_organisations=_lead_options(),
+        skills=list(Skill.objects.active().order_by("name").values_list("slug", "name")),
         visibilities=list(Visibility.choices),
     )
+
+
+def _lead_options() -> list[tuple[str, str]] | None:
+    leads = list(
+        Organisation.objects.filter(
+            pk__in=Project.objects.exclude(lead_organisation=None).values("lead_organisation_id")
+        )
+        .order_by("name")
+        .values_list("slug", "name")[: LEAD_OPTIONS_AT_MOST + 1]
+    )
+    return None if len(leads) > LEAD_OPTIONS_AT_MOST else leads
 
 
 EXPORT_HEADERS = [

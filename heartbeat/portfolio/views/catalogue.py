@@ -76,11 +76,15 @@ def project_list(request):
     if fmt:
         errors = [*errors, "Downloads come as CSV, XLSX or JSON: choose one of the links."]
     page_obj = paginate(
-        selectors.catalogue_page_rows(projects, searched=bool(filters.q)), request, PER_PAGE
+        selectors.catalogue_page_rows(projects, user=request.user, filters=filters),
+        request,
+        PER_PAGE,
     )
-    form = CatalogueFilterForm(
-        initial=filters.as_params(), options=selectors.catalogue_options(), user=request.user
-    )
+    options = selectors.catalogue_options()
+    initial = filters.as_params()
+    if options.lead_organisations is None and filters.lead:
+        initial["lead"] = filters.lead_name  # the filter is a box for the name
+    form = CatalogueFilterForm(initial=initial, options=options, user=request.user)
     context = _common(
         page_title="Projects",
         breadcrumbs=[("Home", reverse("core:home")), ("Projects", None)],
