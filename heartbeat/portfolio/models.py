@@ -245,9 +245,11 @@ class ProjectSearchDocument(models.Model):
     PostgreSQL: the title (weight A), summary (B), problem (C), and its lead organisation's
     name, scope, requirements and tags (D).
 
-    PostgreSQL's triggers keep it (migration 0007), so it follows every write whatever
-    makes it: a service, the admin, a bulk insert or a cascade. On SQLite the table stays
-    empty and the catalogue matches words in the columns themselves.
+    PostgreSQL's triggers keep it (migrations 0007 and 0008), so it follows every write
+    whatever makes it: a service, the admin, a bulk insert or a cascade. It carries the
+    project's title too, so that a ranked search sorts its matches (by rank, then title)
+    without joining them to their projects. On SQLite the table stays empty and the
+    catalogue matches words in the columns themselves.
     """
 
     project = models.OneToOneField(
@@ -257,6 +259,7 @@ class ProjectSearchDocument(models.Model):
         db_constraint=False,  # the triggers add and remove rows with their projects
         related_name="search_document",
     )
+    title = models.CharField(max_length=200, default="")
     vector = SearchVectorField(null=True)
 
     def __str__(self):

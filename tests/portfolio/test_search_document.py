@@ -91,6 +91,17 @@ class TestDocumentFollowsEveryWrite:
         assert _found("scanning") == []
         assert _found("portal") == ["Online forms"]
 
+    def test_the_document_carries_the_title_through_every_rename(self):
+        project = ProjectFactory(title="Paper forms")
+        bulk = ProjectFactory(title="Bins")
+
+        project.title = "Online forms"
+        project.save()
+        Project.objects.filter(pk=bulk.pk).update(title="Waste routes")
+
+        titles = dict(ProjectSearchDocument.objects.values_list("project_id", "title"))
+        assert titles == {project.pk: "Online forms", bulk.pk: "Waste routes"}
+
     def test_a_save_that_leaves_the_text_alone_keeps_the_document(self):
         project = ProjectFactory(title="Telecare")
         before = _document(project)

@@ -307,11 +307,11 @@ class RankedRows(RowsById):
     for the page shown, not for every match. (The same search asked again is a kept page.)
 
     Given the projects that pass the other filters (``matching``) and the words (``q``), on
-    PostgreSQL the ids are read in one statement that ranks the matching search documents
-    first and joins the projects to those ranks: ranked in the same join (as the queryset
-    orders them), each document of about a kilobyte would be carried into the join's hash
-    table, which for a common word took as long as the ranking. Same order: rank, then
-    title, then id."""
+    PostgreSQL the ids are read in one statement on the search documents: alone when every
+    project is in play (they carry the titles to sort by), else ranked first and joined to
+    the projects that pass. Ranked in the same join, as the queryset orders them, each
+    document (about a kilobyte) was carried into the join's hash table: for a common word
+    that took as long as the ranking. Same order: rank, then title, then id."""
 
     def __init__(self, queryset: QuerySet, *, matching: QuerySet | None = None, q: str = ""):
         super().__init__(queryset)
@@ -328,23 +328,36 @@ class RankedRows(RowsById):
 
 
 def _ranked_ids(matching: QuerySet, q: str) -> list:
-    try:
-        sql, params = matching.order_by().values_list("pk", "title").query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing, such as ``in []``
-        return []
     documents = ProjectSearchDocument._meta.db_table
     query = "websearch_to_tsquery(%s::regconfig, %s)"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # OFFSET 0 keeps the ranked documents a query of their own (not merged into
-            # the join), so only their ids and ranks reach the join. Every value is a
-            # parameter: the text put together is Django's own SQL and names of ours.
-            f"SELECT project.id FROM ({sql}) AS project (id, title) "  # noqa: S608
+    words = (SEARCH_CONFIG, q, SEARCH_CONFIG, q)
+    if not matching.query.where:
+        # Every project is in play (someone signed in, no other filter): the documents
+        # alone, ranked and sorted with the titles they carry.
+        sql = (
+            f"SELECT project_id FROM {documents} WHERE vector @@ {query} "  # noqa: S608
+            f"ORDER BY ts_rank(vector, {query}) DESC, title, project_id"
+        )
+        params = words
+    else:
+        try:
+            projects, params = (
+                matching.order_by().values_list("pk", "title").query.sql_with_params()
+            )
+        except EmptyResultSet:  # a filter that can match nothing, such as ``in []``
+            return []
+        # OFFSET 0 keeps the ranked documents a query of their own (not merged into the
+        # join), so only their ids and ranks reach the join. Every value is a parameter:
+        # the text put together is Django's own SQL and names of ours.
+        sql = (
+            f"SELECT project.id FROM ({projects}) AS project (id, title) "  # noqa: S608
             f"JOIN (SELECT project_id, ts_rank(vector, {query}) AS rank FROM {documents} "
             f"WHERE vector @@ {query} OFFSET 0) AS ranked ON ranked.project_id = project.id "
-            "ORDER BY ranked.rank DESC, project.title, project.id",
-            (*params, SEARCH_CONFIG, q, SEARCH_CONFIG, q),
+            "ORDER BY ranked.rank DESC, project.title, project.id"
         )
+        params = (*params, *words)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
 
