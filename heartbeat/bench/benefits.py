@@ -46,7 +46,12 @@ def urls() -> list:
 
     return [
         BenchURL("benefits register", "/benefits/", "list"),
-        BenchURL("benefits register as CSV", "/benefits/?format=csv", "export"),
+        BenchURL("benefits register as CSV", "/benefits/?format=csv", "bulk"),
+        BenchURL(
+            "one project's benefits as CSV",
+            lambda: f"/benefits/?project={_a_project_with_benefits()}&format=csv",
+            "export",
+        ),
         BenchURL("project benefits", project_benefits, "detail"),
         BenchURL("programme economics", "/benefits/economics/", "dashboard"),
         BenchURL("value statement", value_statement, "detail"),

@@ -17,6 +17,8 @@ import sys
 import threading
 import time
 
+from heartbeat.bench.report import count_rows
+
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 MAX_REQUESTS = 100_000
 MAX_CONCURRENCY = 64
@@ -42,8 +44,11 @@ def _fresh(path: str) -> str:
     return f"{path}{'&' if '?' in path else '?'}fresh={next(_asked)}"
 
 
-def _load(spec: dict, total: int, deadline: float) -> list[tuple[float, int, int | None]]:
-    """Send ``total`` requests from ``concurrency`` threads; (ms, status, queries) each."""
+def _load(
+    spec: dict, total: int, deadline: float, rows: list[int] | None = None
+) -> list[tuple[float, int, int | None]]:
+    """Send ``total`` requests from ``concurrency`` threads; (ms, status, queries) each.
+    With ``rows``, each answer's rows are counted into it (``report.count_rows``)."""
     lock = threading.Lock()
     remaining = [total]
     samples: list[tuple[float, int, int | None]] = []
@@ -65,7 +70,7 @@ def _load(spec: dict, total: int, deadline: float) -> list[tuple[float, int, int
                 try:
                     connection.request("GET", path, headers=headers)
                     response = connection.getresponse()
-                    response.read()
+                    body = response.read()
                 except (OSError, http.client.HTTPException):
                     connection.close()
                     samples.append(((time.perf_counter() - started) * 1000, 0, None))
@@ -75,6 +80,8 @@ def _load(spec: dict, total: int, deadline: float) -> list[tuple[float, int, int
                 samples.append(
                     (elapsed_ms, response.status, int(queries) if queries is not None else None)
                 )
+                if rows is not None and response.status == 200:
+                    rows.append(count_rows(spec["path"], body))
                 if response.will_close:
                     connection.close()
         finally:
@@ -92,15 +99,17 @@ def run(spec: dict) -> dict:
     """Warm up, then load ``spec["path"]``; return what was measured.
 
     spec: host, port, path, requests, concurrency, time_limit (seconds), and optionally
-    warmup (requests sent first and not measured), headers (such as Cookie) and fresh (each
-    request to an address of its own, see ``BenchURL.fresh``).
+    warmup (requests sent first and not measured), headers (such as Cookie), fresh (each
+    request to an address of its own, see ``BenchURL.fresh``) and count_rows (count the
+    rows of each file downloaded).
     """
     _check(spec)
     deadline = time.monotonic() + spec["time_limit"]
     if spec.get("warmup"):
         _load(spec, min(spec["warmup"], MAX_REQUESTS), deadline)
     started = time.perf_counter()
-    samples = _load(spec, spec["requests"], deadline)
+    rows: list[int] | None = [] if spec.get("count_rows") else None
+    samples = _load(spec, spec["requests"], deadline, rows)
     elapsed = time.perf_counter() - started
     return {
         "path": spec["path"],
@@ -109,6 +118,7 @@ def run(spec: dict) -> dict:
         "statuses": [sample[1] for sample in samples],
         "queries": [sample[2] for sample in samples],
         "timed_out": len(samples) < spec["requests"],
+        "rows": max(rows) if rows else None,
     }
 
 

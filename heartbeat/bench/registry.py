@@ -86,6 +86,23 @@ def open_needs_in_a_month() -> str:
     return f"/recruitment/needs/?month={month:%Y-%m}"
 
 
+def needs_of_one_skill() -> str:
+    """The open needs for the skill needed least at its least needed level: page-sized."""
+    from django.db.models import Count
+
+    from heartbeat.portfolio.models import ResourceRequirement
+
+    least = (
+        ResourceRequirement.objects.values("skill__slug", "level")
+        .annotate(needs=Count("pk"))
+        .order_by("needs", "skill__slug", "level")
+        .first()
+    )
+    if least is None:
+        raise LookupError("The generated database has no resource needs.")
+    return f"/recruitment/needs/?skill={least['skill__slug']}&level={least['level']}&format=csv"
+
+
 BENCH_URLS: list[BenchURL] = [
     BenchURL("home", "/", "dashboard"),
     BenchURL("home, signed out", "/", "dashboard", signed_in=False),
@@ -115,7 +132,8 @@ BENCH_URLS: list[BenchURL] = [
     BenchURL("open needs", "/recruitment/needs/", "list"),
     BenchURL("open needs, one month", open_needs_in_a_month, "list"),
     BenchURL("open needs, signed out", "/recruitment/needs/", "list", signed_in=False),
-    BenchURL("open needs as CSV", "/recruitment/needs/?format=csv", "export"),
+    BenchURL("open needs as CSV", "/recruitment/needs/?format=csv", "bulk"),
+    BenchURL("open needs for one skill as CSV", needs_of_one_skill, "export"),
     BenchURL("recruiting projects", "/recruitment/recruiting/", "list"),
     BenchURL("where my council can help", "/recruitment/where-we-can-help/", "list"),
     BenchURL("contributions", "/recruitment/contributions/", "dashboard"),

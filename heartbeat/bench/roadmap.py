@@ -51,8 +51,13 @@ URLS: list[BenchURL] = [
         "roadmap, one theme and status", "/roadmap/?theme=digital-services&status=live", "list"
     ),
     BenchURL("product", product_page, "detail"),
-    BenchURL("roadmap as CSV", "/roadmap/?format=csv", "export"),
-    BenchURL("roadmap calendar", "/roadmap/roadmap.ics", "export", signed_in=False),
+    BenchURL("roadmap as CSV", "/roadmap/?format=csv", "bulk"),
+    BenchURL(
+        "roadmap, one theme and status, as CSV",
+        "/roadmap/?theme=digital-services&status=live&format=csv",
+        "export",
+    ),
+    BenchURL("roadmap calendar", "/roadmap/roadmap.ics", "bulk", signed_in=False),
     BenchURL("adoption by council", "/roadmap/adoption/", "list"),
     BenchURL("decision log", "/governance/decisions/", "list"),
     BenchURL("decision log, signed out", "/governance/decisions/", "list", signed_in=False),

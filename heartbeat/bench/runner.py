@@ -166,6 +166,7 @@ def load(
     warmup: int,
     time_limit: float,
     fresh: bool = False,
+    count_rows: bool = False,
 ) -> dict:
     """Run the load client in its own process against ``path``."""
     spec = {
@@ -178,6 +179,7 @@ def load(
         "time_limit": time_limit,
         "headers": {"Cookie": cookie} if cookie else {},
         "fresh": fresh,
+        "count_rows": count_rows,
     }
     completed = subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "heartbeat.bench.load"],
@@ -202,15 +204,18 @@ def sign_in_roles(port: int, urls: list[BenchURL]) -> dict[str, str]:
 def measure(
     url: BenchURL, path: str, port: int, cookies: dict[str, str], args: argparse.Namespace
 ) -> report.Result:
+    bulk = url.kind == "bulk"
     measured = load(
         port,
         path,
         cookie=cookies[url.as_role] if url.as_role else None,
-        requests=args.requests,
-        concurrency=args.concurrency,
-        warmup=max(4, 2 * args.concurrency),
+        # A whole register is timed one request at a time: its target is how long it takes.
+        requests=min(args.requests, report.BULK_REQUESTS) if bulk else args.requests,
+        concurrency=1 if bulk else args.concurrency,
+        warmup=1 if bulk else max(4, 2 * args.concurrency),
         time_limit=args.time_limit,
-        fresh=url.fresh,
+        fresh=url.measured_fresh,
+        count_rows=bulk,
     )
     return report.Result(
         name=url.name,
@@ -224,6 +229,7 @@ def measure(
         elapsed_s=measured["elapsed_s"],
         min_rps=url.min_rps,
         timed_out=measured["timed_out"],
+        rows=measured.get("rows"),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-KINDS = ("list", "detail", "dashboard", "export", "api", "search")
+KINDS = ("list", "detail", "dashboard", "export", "bulk", "api", "search")
 # The bench users the generator creates, one per role (heartbeat.generator.runner.BENCH_USERS).
 ROLES = ("programme_office", "organisation_lead", "project_lead", "board_member", "member")
 DEFAULT_ROLE = "programme_office"
@@ -37,6 +37,12 @@ class BenchURL:
     def as_role(self) -> str | None:
         """The bench user whose session the requests carry, or None for none."""
         return (self.role or DEFAULT_ROLE) if self.signed_in else None
+
+    @property
+    def measured_fresh(self) -> bool:
+        """Whether each request asks an address of its own: a search drawn for every request
+        (``fresh``), and a whole register, whose time to draw is its target."""
+        return self.fresh or self.kind == "bulk"
 
     def resolve(self) -> str:
         """The path to request; a function's path is looked up in the current database."""

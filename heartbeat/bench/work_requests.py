@@ -19,6 +19,24 @@ def request_page() -> str:
     return f"/requests/{request_id}/"
 
 
+def one_council_s_requests() -> str:
+    """The work requests of the council that raised the most: page-sized at every scale."""
+    from django.db.models import Count
+
+    from heartbeat.work_requests.models import WorkRequest
+
+    busiest = (
+        WorkRequest.objects.values("organisation__slug")
+        .annotate(raised=Count("pk"))
+        .order_by("-raised", "organisation__slug")
+        .values_list("organisation__slug", flat=True)
+        .first()
+    )
+    if busiest is None:
+        raise LookupError("The generated database has no work requests.")
+    return f"/requests/?organisation={busiest}&format=csv"
+
+
 def what_if() -> str:
     return "/priorities/what-if/?w-strategic-fit=1&w-effort=4&w-risk=3"
 
@@ -31,7 +49,8 @@ def bench_urls() -> list:
         BenchURL("work requests", "/requests/", "list"),
         BenchURL("work requests, open by support", "/requests/?state=open&sort=-support", "list"),
         BenchURL("work request", request_page, "detail"),
-        BenchURL("work requests as CSV", "/requests/?format=csv", "export"),
+        BenchURL("work requests as CSV", "/requests/?format=csv", "bulk"),
+        BenchURL("one council's work requests as CSV", one_council_s_requests, "export"),
         BenchURL("API: work requests", "/api/v1/work-requests", "api"),
         BenchURL("priorities", "/priorities/", "list"),
         BenchURL("priorities: what if", what_if, "dashboard"),

@@ -233,7 +233,10 @@ def test_summary_counts_misses_and_says_when_the_run_is_only_indicative():
 
     assert line.startswith("Summary: 1 of 2 URLs met their targets; missed: /slow/.")
     assert "indicative" in line
-    assert "indicative" not in report.summary_line([fine], [], scale=10, engine="PostgreSQL 15.8")
+    for scale in (10, 100):
+        assert "indicative" not in report.summary_line(
+            [fine], [], scale=scale, engine="PostgreSQL 15.8"
+        )
 
 
 def test_summary_tells_apart_a_path_loaded_signed_in_and_signed_out():
@@ -265,7 +268,7 @@ def test_registry_lists_the_foundation_urls():
     names = [url.name for url in BENCH_URLS]
 
     assert len(names) == len(set(names))
-    assert kinds <= {"list", "detail", "dashboard", "export", "api", "search"}
+    assert kinds <= {"list", "detail", "dashboard", "export", "bulk", "api", "search"}
     literal = {url.path for url in BENCH_URLS if isinstance(url.path, str)}
     assert {"/", "/organisations/", "/terms/", "/api/v1/organisations", "/healthz"} <= literal
     assert "/organisations/?format=csv" in literal
@@ -518,3 +521,82 @@ def test_the_faster_of_the_two_floor_runs_is_the_floor():
     assert report.faster_floor(slow, fast) is fast
     assert report.faster_floor(fast, slow) is fast
     assert fast.rps > slow.rps
+
+
+# Whole registers as files
+
+
+@pytest.mark.parametrize(
+    ("rows", "slowest_ms", "missed"),
+    [
+        (500, 1990.0, False),  # under 2 seconds however few rows
+        (500, 2010.0, True),
+        (20_000, 1990.0, False),
+        (65_000, 6400.0, False),  # 2 seconds for each 20,000 rows
+        (65_000, 6600.0, True),
+    ],
+)
+def test_a_whole_register_is_held_to_2_seconds_for_each_20000_rows(rows, slowest_ms, missed):
+    measured = result(kind="bulk", latencies=[100.0] * 4 + [slowest_ms], rows=rows)
+    measured.floor_rps = 1000.0
+
+    verdict = report.verdict(measured)
+
+    assert ("for " in verdict and "rows" in verdict) is missed
+    assert "of the floor" not in verdict
+    if missed:
+        target = report.bulk_target_ms(rows) / 1000
+        assert f"over {target:.1f} s for {rows:,} rows" in verdict
+    written = report.result_json(measured)
+    assert written["rows"] == rows and written["target_ms"] == report.bulk_target_ms(rows)
+
+
+def test_a_whole_register_whose_rows_were_not_counted_misses():
+    assert "no rows counted" in report.verdict(result(kind="bulk"))
+
+
+def test_rows_are_counted_as_records_not_lines():
+    csv = b'\xef\xbb\xbfTitle,Notes\r\nTelecare,"Two\nlines"\r\nBookings,\r\n'
+    calendar = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n"
+
+    assert report.count_rows("/requests/?format=csv", csv) == 2
+    assert report.count_rows("/requests/?format=csv", b"Title\r\n") == 0
+    assert report.count_rows("/roadmap/roadmap.ics", calendar) == 2
+
+
+def test_whole_registers_are_drawn_one_at_a_time_and_page_sized_exports_kept(monkeypatch):
+    from heartbeat.bench import runner
+
+    sent = []
+
+    def fake_load(port, path, **spec):
+        sent.append((path, spec))
+        return {"latencies_ms": [5.0], "statuses": [200], "queries": [3], "elapsed_s": 0.1,
+                "timed_out": False, "rows": 20 if spec["count_rows"] else None}  # fmt: skip
+
+    monkeypatch.setattr(runner, "load", fake_load)
+    args = argparse.Namespace(requests=200, concurrency=4, time_limit=60)
+    bulk = BenchURL("register as CSV", "/requests/?format=csv", "bulk")
+    export = BenchURL("one council's as CSV", "/requests/?organisation=fife&format=csv", "export")
+
+    measured = runner.measure(bulk, bulk.path, 1, {"programme_office": "c"}, args)
+    runner.measure(export, export.path, 1, {"programme_office": "c"}, args)
+
+    (_, bulk_spec), (_, export_spec) = sent
+    assert (bulk_spec["requests"], bulk_spec["concurrency"]) == (report.BULK_REQUESTS, 1)
+    assert bulk_spec["fresh"] and bulk_spec["count_rows"]
+    assert measured.rows == 20
+    assert (export_spec["requests"], export_spec["concurrency"]) == (200, 4)
+    assert not export_spec["fresh"] and not export_spec["count_rows"]
+
+
+def test_every_whole_register_has_a_page_sized_export_beside_it():
+    bulk = [url for url in BENCH_URLS if url.kind == "bulk"]
+    exports = [url for url in BENCH_URLS if url.kind == "export"]
+
+    assert len(bulk) >= 4 and all(url.measured_fresh for url in bulk)
+    assert not any(url.measured_fresh for url in exports)
+    for prefix in ("/requests/", "/benefits/", "/recruitment/needs/", "/roadmap/"):
+        assert any(isinstance(url.path, str) and url.path.startswith(prefix) for url in bulk), (
+            prefix
+        )
