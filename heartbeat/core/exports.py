@@ -144,6 +144,8 @@ def _absolute(url: str, base: str) -> str:
 
 
 def _csv_value(value, kind: Kind, base: str):
+    if value.__class__ is str and kind is not Kind.LINK:  # most cells: text
+        return guard_formula(clean_text(value))
     if value is None:
         return ""
     if kind == Kind.MONTH and isinstance(value, datetime.date):

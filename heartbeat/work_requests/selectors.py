@@ -228,6 +228,8 @@ def export_rows(queryset: QuerySet, site_url: str = "") -> Iterator[list]:
     )
     urgencies = dict(Urgency.choices)
     states = dict(State.choices)
+    # One reverse() for every request's address.
+    page = site_url + reverse("work_requests:detail", args=[1]).removesuffix("1/")
     for (
         pk,
         title,
@@ -263,7 +265,7 @@ def export_rows(queryset: QuerySet, site_url: str = "") -> Iterator[list]:
             outcome,
             decline_reason,
             WorkRequest.reference_of(duplicate_of) if duplicate_of else "",
-            f"{site_url}{reverse('work_requests:detail', args=[pk])}",
+            f"{page}{pk}/",
         ]
 
 

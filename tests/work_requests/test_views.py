@@ -389,3 +389,39 @@ def test_link_project_later(client_for, programme_office, theme):
     work_request.refresh_from_db()
     assert work_request.project.title == work_request.title
     assert client.get(f"/requests/{work_request.pk}/project/").status_code == 403
+
+
+def test_the_csv_download_reads_its_rows_as_it_writes_them(client_for, member, theme):
+    """The download of the whole list holds about the same memory for 3 times the rows: the
+    rows are read from the database a batch at a time (more than one batch here) and written
+    as they come, never held whole. The database's rows come 2,000 at a time, and two
+    batches are held while the second is read, so both lists are longer than that; both
+    files are longer than a kept page may be, so the copy kept while one streams is dropped
+    at the same size in both."""
+    from tests.core.test_exports import _peak_streaming
+
+    organisation = OrganisationFactory()
+    raised_by = UserFactory(organisation=organisation)
+    client = client_for(member)
+
+    def peak_with(total: int) -> int:
+        WorkRequest.objects.bulk_create(
+            WorkRequest(
+                title=f"Request {n}",
+                organisation=organisation,
+                raised_by=raised_by,
+                problem="Paper forms " * 50,
+                affected="Residents",
+                outcome="Online",
+                theme=theme,
+                state_changed_at=timezone.now(),
+            )  # fmt: skip
+            for n in range(WorkRequest.objects.count(), total)
+        )
+        response = client.get("/requests/?format=csv")
+        assert response.streaming
+        return _peak_streaming(response)
+
+    small, large = peak_with(4_500), peak_with(13_500)
+
+    assert large < 1.3 * small
