@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
         from django.core.signals import request_finished, request_started
         from django.db.backends.signals import connection_created
 
-        from heartbeat.core import datacache
+        from heartbeat.core import datacache, memory
         from heartbeat.core.text import ProhibitControlCharactersValidator
 
         # Every text field of every form refuses control characters (Django's own check
@@ -27,3 +27,5 @@ class CoreConfig(AppConfig):
         # A request reads the data version once.
         request_started.connect(datacache.request_started, dispatch_uid="heartbeat-version-on")
         request_finished.connect(datacache.request_finished, dispatch_uid="heartbeat-version-off")
+        # A request that needed much memory gives it back to the system when it ends.
+        request_finished.connect(memory.give_back, dispatch_uid="heartbeat-give-back-memory")
