@@ -391,6 +391,8 @@ def project_benefits(user, slug: str) -> ProjectBenefits:
         .select_related("organisation")
         .order_by("financial_year", "organisation__name", "id")
     )
+    for cost in costs:
+        cost.project = project  # who may change a cost depends on its project
     in_kind = _in_kind_by_organisation(settings, project)
     return ProjectBenefits(
         project=project,

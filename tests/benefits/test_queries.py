@@ -103,3 +103,21 @@ def test_the_value_statement_pdf_keeps_its_budget(client_for, member, council, g
     client = client_for(member)
     url = reverse("benefits:value_statement_pdf", args=[council.slug])
     assert_same_queries(grow, lambda: client.get(url), sizes=(3, 12), budget=20)
+
+
+def test_a_project_s_benefits_cost_the_same_however_many_costs_it_has(
+    client_for, organisation_lead, project, council
+):
+    """Who may change each cost depends on the cost's project: the page's own, not one read
+    again for each cost."""
+    client = client_for(organisation_lead)
+    url = reverse("benefits:project_benefits", args=[project.slug])
+
+    def make_rows(n):
+        while project.direct_costs.count() < n:
+            CostFactory(project=project, organisation=council)
+
+    def run():
+        assert client.get(url).status_code == 200
+
+    assert_same_queries(make_rows, run, budget=20)
