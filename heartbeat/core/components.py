@@ -80,7 +80,9 @@ def select_options(choices: Iterable, chosen: Iterable[str] = ()) -> Markup:
     """The ``<option>`` elements of a select: ``choices`` as (value, label) pairs, or
     (group label, pairs) for a group; the options whose value (as a string) is in
     ``chosen`` are selected. A value of None is the empty string."""
-    choices = tuple(choices)
+    # Through iter(): tuple() asks a sized iterable its length first, which for a model
+    # field's choices is a COUNT query of its own.
+    choices = tuple(iter(choices))
     markup = None
     if len(choices) >= KEEP_OPTIONS_FROM:
         try:

@@ -209,3 +209,20 @@ def test_the_field_macro_draws_a_select_s_options_with_the_chosen_one():
     assert re.search(r'<select class="ds_select" id="id_council" name="council">', html)
     assert '<option value="angus" selected>Angus</option>' in html
     assert '<option value="fife">Fife</option>' in html
+
+
+@pytest.mark.django_db
+def test_a_model_field_s_options_are_read_in_one_query(django_assert_num_queries):
+    from django import forms
+
+    from heartbeat.partnership.models import Organisation
+    from tests.factories import OrganisationFactory
+
+    for name in ["Fife", "Angus"]:
+        OrganisationFactory(name=name)
+    field = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"))
+
+    with django_assert_num_queries(1):
+        html = components.select_options(field.choices, [])
+
+    assert ">Angus</option>" in html and ">Fife</option>" in html
