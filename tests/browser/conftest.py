@@ -37,6 +37,18 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _close_contexts(request):
+    """Close every browser context a test opened. One left open goes on loading: the live
+    questions page asks the live server for its list every 15 seconds, and a request it
+    makes during a later test fails there (no database outside a test's own), which Django's
+    test client then reports as that later test's error."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in list(request.getfixturevalue("browser").contexts):
+            context.close()
+
+
 @pytest.fixture(scope="session")
 def base_url(live_server):
     return live_server.url
