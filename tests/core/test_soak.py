@@ -450,3 +450,23 @@ def test_every_kind_of_bench_url_can_be_read_in_the_soak():
     from heartbeat.bench.url import KINDS
 
     assert set(actions.READ_WEIGHTS) == set(KINDS)
+
+
+def test_the_warm_up_sweeps_every_url_the_workload_reads_and_no_other(monkeypatch):
+    read = []
+
+    def fake_read(browser, rng, reads):
+        # As the real one does: chosen by weight, which fails for a list of weight 0.
+        read.append(rng.choices(reads, weights=[actions.READ_WEIGHTS[r["kind"]] for r in reads])[0])
+        return actions.Outcome("read", OK)
+
+    monkeypatch.setattr(actions, "read", fake_read)
+    reads = [{"path": "/projects/", "kind": "list", "role": None},
+             {"path": "/requests/?format=csv", "kind": "bulk", "role": None}]  # fmt: skip
+    recorder = client.Recorder()
+
+    client.sweep({"host": "127.0.0.1", "port": 1, "sessions": {}, "reads": reads,
+                  "sweep": 2, "concurrency": 2}, recorder)  # fmt: skip
+
+    assert recorder.errors == []
+    assert [url["path"] for url in read] == ["/projects/", "/projects/"]

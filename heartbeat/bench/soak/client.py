@@ -246,8 +246,14 @@ def _in_threads(target, count: int) -> None:
 def sweep(spec: dict, recorder: Recorder) -> None:
     """GET every read URL ``spec["sweep"]`` times, the copies of one URL side by side in the
     queue so that they are sent at once and each gunicorn worker serves it (warming every
-    page's templates and caches in every worker before memory is measured)."""
-    queue = [url for url in spec["reads"] for _ in range(spec["sweep"])]
+    page's templates and caches in every worker before memory is measured). A URL the
+    workload never reads (``READ_WEIGHTS`` 0: the whole registers) is not swept either."""
+    queue = [
+        url
+        for url in spec["reads"]
+        if actions.READ_WEIGHTS[url["kind"]]
+        for _ in range(spec["sweep"])
+    ]
     lock = threading.Lock()
 
     def worker(index: int) -> None:
