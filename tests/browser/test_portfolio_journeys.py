@@ -234,3 +234,35 @@ def test_a_visitor_filters_the_catalogue_and_downloads_exactly_that_list(page, b
     assert [row["Title"] for row in rows] == shown
     assert {row["Stage"] for row in rows} == {"Approved"}
     assert {row["Theme"] for row in rows} == {"Digital Services"}
+
+
+def test_with_many_lead_organisations_a_visitor_filters_by_typing_the_name(
+    page, base_url, axe, monkeypatch
+):
+    from heartbeat.portfolio.selectors import catalogue
+    from tests.factories import OrganisationFactory
+
+    fife = OrganisationFactory(name="Fife", official_name="Fife Council")
+    ProjectFactory(title="Digital telecare", lead_organisation=fife)
+    ProjectFactory(title="Cyber resilience", lead_organisation=OrganisationFactory(name="Angus"))
+    # Past this many, the filter is a box for a name rather than a list of them all.
+    monkeypatch.setattr(catalogue, "LEAD_OPTIONS_AT_MOST", 1)
+
+    page.goto(f"{base_url}/projects/")
+    box = page.get_by_label("Lead organisation")
+    expect(box).to_have_attribute("type", "text")
+    box.fill("fife council")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("#results-count")).to_contain_text("1 project")
+    assert page.locator("#catalogue-table tbody th a").all_inner_texts() == ["Digital telecare"]
+    expect(page).to_have_url(re.compile(r"lead=fife"))
+    # The results were swapped in below the box as typed; the same address loaded afresh
+    # (a link, a bookmark) shows the organisation's name in it.
+    page.reload()
+    expect(page.get_by_label("Lead organisation")).to_have_value("Fife")
+    axe(page, "catalogue filtered by a typed lead organisation")
+
+    page.get_by_label("Lead organisation").fill("Fyfe")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("body")).to_contain_text("There is no organisation 'Fyfe'.")
+    axe(page, "catalogue with a lead organisation it does not know")
